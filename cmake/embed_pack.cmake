@@ -1,0 +1,15 @@
+# Writes a C++ source holding every file of the default policy pack, so that
+# the binary alone works from any directory. Run with -DPACK_DIR= -DOUT=.
+file(GLOB_RECURSE files RELATIVE ${PACK_DIR} ${PACK_DIR}/*.toml)
+list(SORT files)
+set(body "// Generated from policies/ by cmake/embed_pack.cmake; do not edit.\n")
+string(APPEND body "#include \"triage/policy/default_pack.hpp\"\n\nnamespace triage::policy {\n\n")
+string(APPEND body "const std::vector<EmbeddedFile>& default_pack_files() {\n")
+string(APPEND body "  static const std::vector<EmbeddedFile> files = {\n")
+foreach(f IN LISTS files)
+  file(READ ${PACK_DIR}/${f} content)
+  string(APPEND body "    {\"${f}\", R\"triage_pack(${content})triage_pack\"},\n")
+endforeach()
+string(APPEND body "  };\n  return files;\n}\n\n}  // namespace triage::policy\n")
+file(WRITE ${OUT}.tmp "${body}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different ${OUT}.tmp ${OUT})
