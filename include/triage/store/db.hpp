@@ -1,0 +1,27 @@
+// Opening the database: created 0600 (it holds personal data), WAL mode,
+// the configured busy timeout, and the schema migrated forward.
+#pragma once
+
+#include <SQLiteCpp/Database.h>
+
+#include <memory>
+#include <string>
+
+#include "triage/core/config.hpp"
+
+namespace triage::store {
+
+enum class OpenMode { read_write, read_only };
+
+// Opens (creating when needed in read_write mode) and migrates the database.
+// Throws Error(locked) when another run holds it past the busy timeout,
+// Error(runtime) when it cannot be opened or is newer than this binary.
+std::unique_ptr<SQLite::Database> open(const std::string& path, const Config& config,
+                                       OpenMode mode = OpenMode::read_write);
+
+// Runs fn inside BEGIN IMMEDIATE ... COMMIT, rolling back on any exception;
+// maps SQLITE_BUSY past the timeout to Error(locked).
+template <class Fn>
+void with_write_transaction(SQLite::Database& db, Fn&& fn);
+
+}  // namespace triage::store
