@@ -24,4 +24,26 @@ std::unique_ptr<SQLite::Database> open(const std::string& path, const Config& co
 template <class Fn>
 void with_write_transaction(SQLite::Database& db, Fn&& fn);
 
+namespace detail {
+// BEGIN IMMEDIATE: takes the write lock now (waiting up to the busy timeout),
+// so that two runs never deadlock halfway through.
+void begin_immediate(SQLite::Database& db);
+void commit(SQLite::Database& db);
+void rollback_quietly(SQLite::Database& db) noexcept;
+// Rethrows the current exception, turning SQLITE_BUSY/LOCKED into Error(locked).
+[[noreturn]] void rethrow_mapped(SQLite::Database& db);
+}  // namespace detail
+
+template <class Fn>
+void with_write_transaction(SQLite::Database& db, Fn&& fn) {
+  detail::begin_immediate(db);
+  try {
+    fn();
+    detail::commit(db);
+  } catch (...) {
+    detail::rollback_quietly(db);
+    detail::rethrow_mapped(db);
+  }
+}
+
 }  // namespace triage::store
