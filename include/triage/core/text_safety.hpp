@@ -1,0 +1,19 @@
+// Customer text is untrusted: these make it safe for a terminal and for a
+// spreadsheet before any writer shows it.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace triage {
+
+// For a terminal: removes escape sequences (CSI, OSC, and any other ESC
+// sequence), C0 and C1 control characters, DEL and bidirectional overrides;
+// newlines and tabs become spaces; invalid UTF-8 bytes become U+FFFD.
+std::string terminal_safe(std::string_view text);
+
+// For a spreadsheet cell: a value starting with = + - @, a tab or a carriage
+// return gets a leading apostrophe so that no spreadsheet runs it as a formula.
+std::string spreadsheet_safe(std::string_view cell);
+
+}  // namespace triage

@@ -1,0 +1,123 @@
+// Neutralizes customer text for terminals and spreadsheets.
+#include "triage/core/text_safety.hpp"
+
+#include <cstdint>
+
+namespace triage {
+
+namespace {
+
+// Length of the UTF-8 sequence at s[i] and its code point, or 0 when invalid.
+std::size_t decode(std::string_view s, std::size_t i, char32_t& cp) {
+  const auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[i + k]); };
+  const unsigned char c = b(0);
+  std::size_t n = 0;
+  if (c < 0x80) {
+    cp = c;
+    return 1;
+  } else if ((c & 0xE0) == 0xC0) {
+    n = 2;
+    cp = c & 0x1F;
+  } else if ((c & 0xF0) == 0xE0) {
+    n = 3;
+    cp = c & 0x0F;
+  } else if ((c & 0xF8) == 0xF0) {
+    n = 4;
+    cp = c & 0x07;
+  } else {
+    return 0;
+  }
+  if (i + n > s.size()) return 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((b(k) & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b(k) & 0x3F);
+  }
+  const char32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < min[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return n;
+}
+
+bool is_bidi_control(char32_t cp) {
+  return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+         cp == 0x200F || cp == 0x061C;
+}
+
+// Skips the escape sequence starting at s[i] (s[i] is ESC or a C1 introducer
+// already decoded as `cp`); returns the index just past it.
+std::size_t skip_escape(std::string_view s, std::size_t i, std::size_t len, char32_t cp) {
+  std::size_t j = i + len;
+  char32_t kind = cp;
+  if (cp == 0x1B) {
+    if (j >= s.size()) return j;
+    kind = static_cast<unsigned char>(s[j]);
+    ++j;
+    if (kind == '[') kind = 0x9B;          // CSI
+    else if (kind == ']') kind = 0x9D;     // OSC
+    else if (kind == 'P' || kind == 'X' || kind == '^' || kind == '_') kind = 0x90;  // DCS, SOS, PM, APC
+    else return j;                         // two-character escape
+  }
+  if (kind == 0x9B) {  // CSI: parameters and intermediates, then one final byte 0x40-0x7E
+    while (j < s.size()) {
+      const unsigned char c = static_cast<unsigned char>(s[j++]);
+      if (c >= 0x40 && c <= 0x7E) break;
+      if (c < 0x20 || c > 0x3F) {
+        if (c < 0x20 || c >= 0x7F) break;
+      }
+    }
+    return j;
+  }
+  if (kind == 0x9D || kind == 0x90) {  // string commands: up to BEL or ST (ESC \ or 0x9C)
+    while (j < s.size()) {
+      const unsigned char c = static_cast<unsigned char>(s[j]);
+      if (c == 0x07) return j + 1;
+      if (c == 0x1B && j + 1 < s.size() && s[j + 1] == '\\') return j + 2;
+      if (c == 0xC2 && j + 1 < s.size() && static_cast<unsigned char>(s[j + 1]) == 0x9C) return j + 2;
+      ++j;
+    }
+    return j;
+  }
+  return j;
+}
+
+}  // namespace
+
+std::string terminal_safe(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  std::size_t i = 0;
+  while (i < s.size()) {
+    char32_t cp = 0;
+    const std::size_t len = decode(s, i, cp);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";  // U+FFFD for a byte that is not UTF-8
+      ++i;
+      continue;
+    }
+    if (cp == 0x1B || cp == 0x9B || cp == 0x9D || cp == 0x90 || cp == 0x98 || cp == 0x9E ||
+        cp == 0x9F) {
+      i = skip_escape(s, i, len, cp);
+      continue;
+    }
+    if (cp == '\n' || cp == '\r' || cp == '\t') {
+      if (out.empty() || out.back() != ' ') out += ' ';
+    } else if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || is_bidi_control(cp)) {
+      // dropped
+    } else {
+      out.append(s.substr(i, len));
+    }
+    i += len;
+  }
+  return out;
+}
+
+std::string spreadsheet_safe(std::string_view cell) {
+  if (!cell.empty()) {
+    const char c = cell.front();
+    if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
+      return "'" + std::string(cell);
+    }
+  }
+  return std::string(cell);
+}
+
+}  // namespace triage
