@@ -61,6 +61,18 @@ struct Decision {
 
 enum class Tracing { off, full };
 
+// What a loaded pack holds, for `triage check`'s summary.
+struct PackInfo {
+  std::size_t files = 0;
+  std::size_t rules = 0;  // [[rule]]s
+  std::size_t actions = 0;
+  std::size_t lexicons = 0;
+  std::size_t segments = 0;
+  std::size_t classify = 0;
+};
+
+struct PackSource;
+
 class Program {
  public:
   virtual ~Program() = default;
@@ -72,6 +84,10 @@ class Program {
   virtual Decision decide(facts::FactSet& facts, Tracing tracing) const = 0;
   // The label of an action ("Reship today"), for writers.
   virtual std::string action_label(const std::string& action) const = 0;
+  // Counts of what the pack defines.
+  virtual PackInfo info() const { return {}; }
+  // Every action the pack defines (built-in `escalate` included), in load order.
+  virtual std::vector<std::string> action_names() const { return {}; }
 };
 
 // Loads the pack in `dir` (empty: the default pack built into the binary),
@@ -79,5 +95,7 @@ class Program {
 // Error(ErrorKind::policy) with "FILE:LINE:COL: message" on the first
 // problems found (all of them, one a line).
 std::shared_ptr<const Program> load_program(const std::string& dir, const Config& config);
+// The same from files already read (see pack.hpp's load_sources).
+std::shared_ptr<const Program> load_program(const PackSource& source, const Config& config);
 
 }  // namespace triage::policy
