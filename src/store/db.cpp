@@ -112,6 +112,11 @@ void rethrow_mapped(SQLite::Database& db) {
 
 std::unique_ptr<SQLite::Database> open(const std::string& path, const Config& config,
                                        OpenMode mode) {
+  if (mode == OpenMode::scratch) {
+    auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    migrate(*db, ":memory:");
+    return db;
+  }
   if (mode == OpenMode::read_write) {
     create_private(path);
   } else if (::access(path.c_str(), F_OK) != 0) {

@@ -11,7 +11,9 @@
 
 namespace triage::store {
 
-enum class OpenMode { read_write, read_only };
+// scratch: a private in-memory database with the current schema (path is
+// ignored), for dry runs against a database that does not exist yet.
+enum class OpenMode { read_write, read_only, scratch };
 
 // Opens (creating when needed in read_write mode) and migrates the database.
 // Throws Error(locked) when another run holds it past the busy timeout,

@@ -1,0 +1,253 @@
+// Upserts of the four record kinds, keyed by id, skipping unchanged rows.
+#include "triage/store/upsert.hpp"
+
+#include <cstring>
+#include <string>
+
+namespace triage::store {
+
+namespace {
+
+class Fnv {
+ public:
+  void bytes(const void* p, std::size_t n) {
+    const auto* b = static_cast<const unsigned char*>(p);
+    for (std::size_t i = 0; i < n; ++i) {
+      h_ ^= b[i];
+      h_ *= 0x100000001b3ull;
+    }
+  }
+  Fnv& operator<<(const std::string& s) {
+    bytes(s.data(), s.size());
+    const unsigned char sep = 0x1f;
+    bytes(&sep, 1);
+    return *this;
+  }
+  Fnv& operator<<(std::int64_t v) {
+    unsigned char b[8];
+    for (int i = 0; i < 8; ++i) b[i] = static_cast<unsigned char>(static_cast<std::uint64_t>(v) >> (8 * i));
+    bytes(b, 8);
+    return *this;
+  }
+  Fnv& operator<<(const std::optional<std::int64_t>& v) {
+    const unsigned char mark = v ? 1 : 0;
+    bytes(&mark, 1);
+    if (v) *this << *v;
+    return *this;
+  }
+  std::int64_t value() const { return static_cast<std::int64_t>(h_); }
+
+ private:
+  std::uint64_t h_ = 0xcbf29ce484222325ull;
+};
+
+void bind_text(SQLite::Statement& st, int i, const std::string& s) {
+  if (s.empty()) st.bind(i);
+  else st.bind(i, s);
+}
+void bind_opt(SQLite::Statement& st, int i, const std::optional<std::int64_t>& v) {
+  if (v) st.bind(i, static_cast<std::int64_t>(*v));
+  else st.bind(i);
+}
+void bind_customer(SQLite::Statement& st, int i, const std::optional<std::int64_t>& v) { bind_opt(st, i, v); }
+
+}  // namespace
+
+std::int64_t row_hash(const Order& r) {
+  Fnv h;
+  h << std::string("o1") << r.order_id << r.customer_id << r.email << r.phone << r.created_at << r.total.minor
+    << r.total.currency << r.payment_method << r.status << r.shipped_at << r.delivered_at << r.returned_at
+    << r.return_reason << r.delivery_attempts << r.refunded << r.items << r.ship_name << r.ship_company
+    << r.ship_street << r.ship_city << r.ship_postcode << r.ship_country << r.tags;
+  return h.value();
+}
+
+std::int64_t row_hash(const Complaint& r) {
+  Fnv h;
+  h << std::string("c1") << r.complaint_id << r.order_id << r.customer_id << r.email << r.phone
+    << r.received_at << r.channel << r.subject << r.message << r.kind << r.first_reply_at << r.status
+    << r.lang;
+  return h.value();
+}
+
+std::int64_t row_hash(const Dispute& r) {
+  Fnv h;
+  h << std::string("d1") << r.dispute_id << r.order_id << r.opened_at
+    << (r.amount ? std::optional<std::int64_t>(r.amount->minor) : std::nullopt)
+    << (r.amount ? r.amount->currency : std::string()) << r.reason << r.status << r.due_by;
+  return h.value();
+}
+
+std::int64_t row_hash(const Review& r) {
+  Fnv h;
+  h << std::string("r1") << r.review_id << r.order_id << r.customer_id << r.email << r.phone
+    << static_cast<std::int64_t>(r.rating) << r.text << r.posted_at << r.platform;
+  return h.value();
+}
+
+Upserter::Upserter(SQLite::Database& db, std::int64_t import_id) : db_(db), import_id_(import_id), ids_(db) {}
+Upserter::~Upserter() = default;
+
+SQLite::Statement& Upserter::stmt(std::unique_ptr<SQLite::Statement>& slot, const char* sql) {
+  if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
+  slot->reset();
+  return *slot;
+}
+
+std::optional<std::int64_t> Upserter::stored_hash(std::unique_ptr<SQLite::Statement>& slot, const char* sql,
+                                                  const std::string& id) {
+  auto& st = stmt(slot, sql);
+  st.bind(1, id);
+  std::optional<std::int64_t> out;
+  if (st.executeStep()) out = st.getColumn(0).getInt64();
+  st.reset();
+  return out;
+}
+
+Outcome Upserter::put(const Order& r) {
+  const std::int64_t hash = row_hash(r);
+  const auto old = stored_hash(order_hash_, "SELECT row_hash FROM orders WHERE order_id = ?", r.order_id);
+  if (old && *old == hash) return Outcome::unchanged;
+  const auto customer = ids_.resolve(r.customer_id, r.email, r.phone);
+  auto& st = stmt(order_put_,
+                  "INSERT INTO orders(order_id, customer, customer_id, email, phone, created_at, total, currency, "
+                  "payment_method, status, shipped_at, delivered_at, returned_at, return_reason, "
+                  "delivery_attempts, refunded, items, ship_name, ship_company, ship_street, ship_city, "
+                  "ship_postcode, ship_country, tags, row_hash, import_id) "
+                  "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
+                  "?25,?26) "
+                  "ON CONFLICT(order_id) DO UPDATE SET customer=excluded.customer, customer_id=excluded.customer_id, "
+                  "email=excluded.email, phone=excluded.phone, created_at=excluded.created_at, "
+                  "total=excluded.total, currency=excluded.currency, payment_method=excluded.payment_method, "
+                  "status=excluded.status, shipped_at=excluded.shipped_at, delivered_at=excluded.delivered_at, "
+                  "returned_at=excluded.returned_at, return_reason=excluded.return_reason, "
+                  "delivery_attempts=excluded.delivery_attempts, refunded=excluded.refunded, items=excluded.items, "
+                  "ship_name=excluded.ship_name, ship_company=excluded.ship_company, "
+                  "ship_street=excluded.ship_street, ship_city=excluded.ship_city, "
+                  "ship_postcode=excluded.ship_postcode, ship_country=excluded.ship_country, tags=excluded.tags, "
+                  "row_hash=excluded.row_hash, import_id=excluded.import_id");
+  st.bind(1, r.order_id);
+  bind_customer(st, 2, customer);
+  bind_text(st, 3, r.customer_id);
+  bind_text(st, 4, r.email);
+  bind_text(st, 5, r.phone);
+  st.bind(6, static_cast<std::int64_t>(r.created_at));
+  st.bind(7, static_cast<std::int64_t>(r.total.minor));
+  st.bind(8, r.total.currency);
+  bind_text(st, 9, r.payment_method);
+  bind_text(st, 10, r.status);
+  bind_opt(st, 11, r.shipped_at);
+  bind_opt(st, 12, r.delivered_at);
+  bind_opt(st, 13, r.returned_at);
+  bind_text(st, 14, r.return_reason);
+  bind_opt(st, 15, r.delivery_attempts);
+  bind_opt(st, 16, r.refunded);
+  bind_opt(st, 17, r.items);
+  bind_text(st, 18, r.ship_name);
+  bind_text(st, 19, r.ship_company);
+  bind_text(st, 20, r.ship_street);
+  bind_text(st, 21, r.ship_city);
+  bind_text(st, 22, r.ship_postcode);
+  bind_text(st, 23, r.ship_country);
+  bind_text(st, 24, r.tags);
+  st.bind(25, static_cast<std::int64_t>(hash));
+  st.bind(26, static_cast<std::int64_t>(import_id_));
+  st.exec();
+  return old ? Outcome::updated : Outcome::inserted;
+}
+
+Outcome Upserter::put(const Complaint& r) {
+  const std::int64_t hash = row_hash(r);
+  const auto old =
+      stored_hash(complaint_hash_, "SELECT row_hash FROM complaints WHERE complaint_id = ?", r.complaint_id);
+  if (old && *old == hash) return Outcome::unchanged;
+  const auto customer = ids_.resolve(r.customer_id, r.email, r.phone);
+  // A changed text or kind makes the classify stage's earlier answer stale.
+  auto& st = stmt(complaint_put_,
+                  "INSERT INTO complaints(complaint_id, order_id, customer, customer_id, email, phone, received_at, "
+                  "channel, subject, message, kind, first_reply_at, status, lang, row_hash, import_id) "
+                  "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16) "
+                  "ON CONFLICT(complaint_id) DO UPDATE SET order_id=excluded.order_id, customer=excluded.customer, "
+                  "customer_id=excluded.customer_id, email=excluded.email, phone=excluded.phone, "
+                  "received_at=excluded.received_at, channel=excluded.channel, "
+                  "inferred_kind=CASE WHEN subject IS excluded.subject AND message IS excluded.message AND "
+                  "kind IS excluded.kind THEN inferred_kind END, "
+                  "inferred_by=CASE WHEN subject IS excluded.subject AND message IS excluded.message AND "
+                  "kind IS excluded.kind THEN inferred_by END, "
+                  "subject=excluded.subject, message=excluded.message, kind=excluded.kind, "
+                  "first_reply_at=excluded.first_reply_at, status=excluded.status, lang=excluded.lang, "
+                  "row_hash=excluded.row_hash, import_id=excluded.import_id");
+  st.bind(1, r.complaint_id);
+  bind_text(st, 2, r.order_id);
+  bind_customer(st, 3, customer);
+  bind_text(st, 4, r.customer_id);
+  bind_text(st, 5, r.email);
+  bind_text(st, 6, r.phone);
+  st.bind(7, static_cast<std::int64_t>(r.received_at));
+  bind_text(st, 8, r.channel);
+  bind_text(st, 9, r.subject);
+  bind_text(st, 10, r.message);
+  bind_text(st, 11, r.kind);
+  bind_opt(st, 12, r.first_reply_at);
+  bind_text(st, 13, r.status);
+  bind_text(st, 14, r.lang);
+  st.bind(15, static_cast<std::int64_t>(hash));
+  st.bind(16, static_cast<std::int64_t>(import_id_));
+  st.exec();
+  return old ? Outcome::updated : Outcome::inserted;
+}
+
+Outcome Upserter::put(const Dispute& r) {
+  const std::int64_t hash = row_hash(r);
+  const auto old = stored_hash(dispute_hash_, "SELECT row_hash FROM disputes WHERE dispute_id = ?", r.dispute_id);
+  if (old && *old == hash) return Outcome::unchanged;
+  auto& st = stmt(dispute_put_,
+                  "INSERT INTO disputes(dispute_id, order_id, opened_at, amount, currency, reason, status, due_by, "
+                  "row_hash, import_id) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10) "
+                  "ON CONFLICT(dispute_id) DO UPDATE SET order_id=excluded.order_id, opened_at=excluded.opened_at, "
+                  "amount=excluded.amount, currency=excluded.currency, reason=excluded.reason, "
+                  "status=excluded.status, due_by=excluded.due_by, row_hash=excluded.row_hash, "
+                  "import_id=excluded.import_id");
+  st.bind(1, r.dispute_id);
+  bind_text(st, 2, r.order_id);
+  st.bind(3, static_cast<std::int64_t>(r.opened_at));
+  bind_opt(st, 4, r.amount ? std::optional<std::int64_t>(r.amount->minor) : std::nullopt);
+  bind_text(st, 5, r.amount ? r.amount->currency : std::string());
+  bind_text(st, 6, r.reason);
+  bind_text(st, 7, r.status);
+  bind_opt(st, 8, r.due_by);
+  st.bind(9, static_cast<std::int64_t>(hash));
+  st.bind(10, static_cast<std::int64_t>(import_id_));
+  st.exec();
+  return old ? Outcome::updated : Outcome::inserted;
+}
+
+Outcome Upserter::put(const Review& r) {
+  const std::int64_t hash = row_hash(r);
+  const auto old = stored_hash(review_hash_, "SELECT row_hash FROM reviews WHERE review_id = ?", r.review_id);
+  if (old && *old == hash) return Outcome::unchanged;
+  const auto customer = ids_.resolve(r.customer_id, r.email, r.phone);
+  auto& st = stmt(review_put_,
+                  "INSERT INTO reviews(review_id, order_id, customer, customer_id, email, phone, rating, text, "
+                  "posted_at, platform, row_hash, import_id) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12) "
+                  "ON CONFLICT(review_id) DO UPDATE SET order_id=excluded.order_id, customer=excluded.customer, "
+                  "customer_id=excluded.customer_id, email=excluded.email, phone=excluded.phone, "
+                  "rating=excluded.rating, text=excluded.text, posted_at=excluded.posted_at, "
+                  "platform=excluded.platform, row_hash=excluded.row_hash, import_id=excluded.import_id");
+  st.bind(1, r.review_id);
+  bind_text(st, 2, r.order_id);
+  bind_customer(st, 3, customer);
+  bind_text(st, 4, r.customer_id);
+  bind_text(st, 5, r.email);
+  bind_text(st, 6, r.phone);
+  st.bind(7, r.rating);
+  bind_text(st, 8, r.text);
+  st.bind(9, static_cast<std::int64_t>(r.posted_at));
+  bind_text(st, 10, r.platform);
+  st.bind(11, static_cast<std::int64_t>(hash));
+  st.bind(12, static_cast<std::int64_t>(import_id_));
+  st.exec();
+  return old ? Outcome::updated : Outcome::inserted;
+}
+
+}  // namespace triage::store
