@@ -35,7 +35,7 @@ struct Node {
   NodeOp op = NodeOp::constant;
   Op cmp = Op::eq;  // compare: eq..ge; arith: add..div, neg
   ValueType type = ValueType::unknown;
-  std::uint16_t a = 0, b = 0;  // operands (node indices), list: first item and count
+  std::uint16_t a = 0, b = 0;  // operands (node indices); list: first of `items` and count
   std::int32_t index = -1;     // fact id, lexicon index, or the param a constant came from
   double number = 0;
   std::string str;
@@ -46,6 +46,7 @@ struct CompiledExpr {
   std::string source;
   std::vector<Node> nodes;
   std::uint16_t root = 0;
+  std::vector<std::uint16_t> items;       // list items' node indices, each list's run together
   std::vector<facts::FactId> facts_read;  // every fact the condition names, first use first
   std::vector<int> params_read;           // every param it names
   std::vector<int> lexicons_read;         // every lexicon it matches against

@@ -18,6 +18,9 @@ namespace triage::policy {
 class EvalContext {
  public:
   EvalContext(const CompiledPack& pack, facts::FactSet& facts);
+  ~EvalContext();
+  EvalContext(const EvalContext&) = delete;
+  EvalContext& operator=(const EvalContext&) = delete;
   void reset();
   const CompiledPack& pack() const { return pack_; }
   facts::FactSet& facts() { return facts_; }
