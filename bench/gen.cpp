@@ -641,10 +641,9 @@ void write_shopify(Csv& f, const Order& o, const Customer& c, std::string& id, s
       else f.empty();
       f.s("Low").s("web");
     } else {
-      for (int e = 0; e < 20; ++e) f.empty();
-      f.empty().empty().s("Pracownia Lniana");
-      for (int e = 0; e < 5; ++e) f.empty();
-      f.empty().empty().empty();
+      for (int e = 0; e < 26; ++e) f.empty();  // Billing, Shipping, Notes .. Refunded Amount
+      f.s("Pracownia Lniana");
+      for (int e = 0; e < 8; ++e) f.empty();   // Outstanding Balance .. Source
     }
     f.empty();                                  // Lineitem discount
     for (int e = 0; e < 10; ++e) f.empty();     // Tax 1..5
