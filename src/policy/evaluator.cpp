@@ -395,6 +395,9 @@ RuleTrace trace_rule(const CompiledRule& r, EvalContext& ctx, bool matched, cons
   t.stage = to_string(r.stage);
   t.id = r.id;
   t.file = r.file;
+  if (r.action >= 0) t.action = ctx.pack().actions[static_cast<std::size_t>(r.action)].name;
+  t.tag = r.tag;
+  t.priority = r.priority;
   t.matched = matched;
   t.when = r.when.source;
   if (skipped) {

@@ -31,6 +31,9 @@ struct RuleTrace {
   std::string stage;  // "classify", "segment", "tag", "action"
   std::string id;     // rule id (classify: the kind; segment: the segment id)
   std::string file;   // "threats.toml:12"
+  std::string action; // action rules: the action it gives
+  std::string tag;    // the tag it adds, if any
+  int priority = 0;
   bool matched = false;
   std::string when;         // the condition's source text
   std::string failed;       // for a rule that did not match: the first failing comparison, with values
