@@ -2,7 +2,9 @@
 // matched against normalized complaint text in the evaluator's hot loop.
 #pragma once
 
+#include <cstddef>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,16 +24,39 @@ struct LexiconMatch {
   std::vector<std::string> words;
 };
 
+// Why a lexicon did not compile. what() is a whole message
+// ("lexicon `review_threat`: regex #2 `(a`: missing ): (a"); the fields let
+// the checker point at the TOML array element.
+class LexiconError : public std::invalid_argument {
+ public:
+  enum class Kind { phrase, regex, whole };
+  LexiconError(Kind kind, std::size_t index, std::string pattern, std::string reason,
+               const std::string& message);
+  Kind kind() const { return kind_; }
+  std::size_t index() const { return index_; }  // 0-based, within phrases or regexes
+  const std::string& pattern() const { return pattern_; }
+  const std::string& reason() const { return reason_; }
+
+ private:
+  Kind kind_;
+  std::size_t index_;
+  std::string pattern_;
+  std::string reason_;
+};
+
 class Lexicon {
  public:
   // Compiles all phrases and regexes into one RE2::Set, plus one RE2 per
   // pattern for extracting the words of a hit. Phrases are normalized with
   // normalize(); a trailing '*' on a word matches any word ending (negatyw*
   // covers negatywa, negatywem, negatywną); phrases match only whole words.
-  // Regexes are RE2 syntax run on the normalized text (lower case, no Latin
-  // diacritics, single spaces, padded with a space at each end), with a memory
-  // bound. An invalid phrase or regex throws std::invalid_argument whose message
-  // names the lexicon, the pattern (kind, index, text) and the reason.
+  // Regexes are RE2 syntax, case-insensitive, run on the normalized text
+  // without its two padding spaces (so ^ and $ mean the start and end of the
+  // message; text is lower case, without Latin diacritics, one space between
+  // words), with a memory bound. An invalid phrase or regex, or a regex that
+  // matches empty text (it would match every complaint), throws LexiconError
+  // (a std::invalid_argument) naming the lexicon, the pattern and the reason.
+  // A lexicon with no patterns never matches.
   explicit Lexicon(const LexiconSpec& spec);
   ~Lexicon();
   Lexicon(const Lexicon&) = delete;

@@ -19,7 +19,10 @@ inline constexpr std::size_t kMaxNormalizeInput = 64 * 1024;
 //  - Cyrillic (and other scripts) only case-folded: marks are kept, because in Ukrainian
 //    й/ї are different letters from и/і, not accented forms (ё→е is the one exception, as
 //    Russian writers drop its dots freely);
-//  - every run of characters that are not letters or digits becomes one space;
+//  - every run of characters that are not letters or digits becomes one space, except
+//    apostrophes (' ’ ʼ ‘), which are dropped so "don't" matches "dont" and Ukrainian
+//    "пам'ять" stays one word, and invisible format characters (soft hyphen, zero-width
+//    space/joiners, BOM), which are dropped so they cannot split a word;
 //  - the result starts and ends with one space, so word boundaries are spaces
 //    (an empty or all-punctuation input gives " ").
 // Invalid UTF-8 bytes are dropped.
