@@ -83,6 +83,7 @@ class RejectsWriter {
   }
   void write(std::string_view raw, std::int64_t line, const std::string& reason) {
     if (!out_) open();
+    used_ = true;
     std::string quoted = "\"";
     for (const char c : reason) {
       quoted.push_back(c);
@@ -91,7 +92,7 @@ class RejectsWriter {
     quoted.push_back('"');
     fmt::print(out_, "{}{}{}{}{}\n", raw, delim_, line, delim_, quoted);
   }
-  bool used() const { return out_ != nullptr; }
+  bool used() const { return used_; }
   const std::string& path() const { return path_; }
   void close() {
     if (out_ && out_ != stderr) {
@@ -117,6 +118,7 @@ class RejectsWriter {
   char delim_;
   std::string header_;
   std::FILE* out_ = nullptr;
+  bool used_ = false;
 };
 
 struct Counts {

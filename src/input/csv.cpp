@@ -196,8 +196,11 @@ CsvReader::Step CsvReader::parse(CsvRecord& out) {
     out.fields[i] = s.from >= 0 ? std::string_view(b + s.from, s.len)
                                 : std::string_view(scratch_.data() + ~s.from, s.len);
   }
-  if (out.raw.size() > max_record_bytes && out.error.empty()) {
-    out.error = "the record is larger than the 4 MiB limit";
+  if (out.raw.size() > max_record_bytes) {
+    // Same outcome whether or not the whole record happened to fit in the buffer.
+    out.error = "the record is larger than the 4 MiB limit (not copied to the rejects file)";
+    out.raw = {};
+    out.raw_complete = false;
   }
   return Step::done;
 }
