@@ -60,7 +60,7 @@ class Checker {
       const auto close = t.text.find('}', i);
       if (close == std::string::npos) break;
       const std::string name = t.text.substr(i + 1, close - i - 1);
-      const auto where = t.origin.at(t.text, static_cast<std::uint32_t>(i + 1));
+      const auto where = t.origin.at(t.text, static_cast<std::uint32_t>(i));
       if (name.rfind("params.", 0) == 0) {
         if (!pack_.param(name.substr(7)))
           diags_.add(where, fmt::format("unknown param `{}` in {}{}", name, what, did_you_mean(name, names_)));

@@ -241,8 +241,9 @@ class FileParser {
       else if (key == "classify" || key == "segment" || key == "rule") {
         // handled below, in file order
       } else {
-        diags_.add(key_loc(key, v), fmt::format("unknown section `{}`{}; a policy file holds [params], "
-                                                "[lexicon.NAME], [[classify]], [[segment]], [[rule]] and [action.NAME]",
+        diags_.add(key_loc(key, v), fmt::format("unknown section `{}` (a policy file holds [params], "
+                                                "[lexicon.NAME], [[classify]], [[segment]], [[rule]] and "
+                                                "[action.NAME]){}",
                                                 key, did_you_mean(key, sections)));
       }
     }
@@ -359,7 +360,7 @@ class FileParser {
       std::string list;
       for (const auto& n : known) list += (list.empty() ? "" : ", ") + n;
       diags_.add(key_loc(k, t.at(k)),
-                 fmt::format("unknown key `{}` in {}{}; known keys: {}", k, what, did_you_mean(k, known), list));
+                 fmt::format("unknown key `{}` in {} (known: {}){}", k, what, list, did_you_mean(k, known)));
     }
   }
 
@@ -629,8 +630,8 @@ void apply_overrides(Pack& pack, const Config& config, Diagnostics& diags) {
     for (auto& q : pack.params)
       if (q.name == name) p = &q;
     if (!p) {
-      diags.add_raw(fmt::format("{}: unknown param `{}`{}; the pack's params are: {}", where, name,
-                                did_you_mean(name, names), fmt::format("{}", fmt::join(names, ", "))));
+      diags.add_raw(fmt::format("{}: unknown param `{}` in [params] (the pack's params: {}){}", where, name,
+                                fmt::join(names, ", "), did_you_mean(name, names)));
       continue;
     }
     if (const auto* num = std::get_if<double>(&o.value)) {
