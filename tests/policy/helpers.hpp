@@ -14,7 +14,7 @@ namespace testpack {
 
 inline triage::policy::PackSource source(std::vector<std::pair<std::string, std::string>> files) {
   triage::policy::PackSource src;
-  src.dir = "p";
+  src.dir.assign(1, 'p');  // not = "p": GCC 12 warns falsely (-Wrestrict) on that
   for (auto& [name, content] : files) src.files.push_back({name, "p/" + name, std::move(content)});
   return src;
 }
