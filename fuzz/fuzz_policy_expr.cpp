@@ -1,0 +1,31 @@
+// libFuzzer target: the `when` expression lexer and parser on arbitrary text.
+// A syntax error must point inside the text; a parsed expression written back
+// in canonical form must parse again to the same canonical form.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "triage/policy/lexer.hpp"
+#include "triage/policy/parser.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace triage::policy;
+  if (size > 4096) return 0;  // conditions are one line; deep nesting is covered below that
+  const std::string source(reinterpret_cast<const char*>(data), size);
+  ExprPtr expr;
+  try {
+    expr = parse_expression(source);
+  } catch (const SyntaxError& e) {
+    if (e.offset() > source.size()) __builtin_trap();  // the error must point into the text
+    return 0;
+  }
+  if (!expr) __builtin_trap();
+  const std::string canonical = to_sexpr(*expr);
+  try {
+    const ExprPtr again = parse_expression(canonical);
+    if (!again || to_sexpr(*again) != canonical) __builtin_trap();
+  } catch (const SyntaxError&) {
+    __builtin_trap();  // the canonical form of a valid expression is valid
+  }
+  return 0;
+}
