@@ -173,6 +173,10 @@ std::string nearest(std::string_view name, const std::vector<std::string>& candi
     if (dot_n != std::string_view::npos && dot_c != std::string::npos &&
         name.substr(dot_n) == std::string_view(c).substr(dot_c))
       d = std::min<std::size_t>(d, 2);
+    // A name cut short ("params.vip" for "params.vip_ltv") is a near miss too.
+    if (name.size() >= 3 && c.size() > name.size() && c.compare(0, name.size(), name) == 0 &&
+        (c[name.size()] == '_' || c[name.size()] == '.'))
+      d = std::min<std::size_t>(d, 2);
     if (d < best_d) {
       best_d = d;
       best = c;
