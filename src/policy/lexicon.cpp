@@ -1,12 +1,20 @@
 // Lexicon compilation and matching (see lexicon.hpp). Phrases become regexes
 // over normalized text whose words are separated by single spaces, so a word
-// boundary is simply a space (RE2's \b only knows ASCII words).
+// boundary is simply a space (RE2's \b only knows ASCII words). Regexes are
+// only parsed up front (compiling policies' \pL-heavy regexes costs ten times
+// more, and `triage check` should start fast); they are compiled on first use
+// behind a literal prefilter (re2::FilteredRE2), so that a text runs only the
+// regexes whose required words it contains.
 #include "triage/policy/lexicon.hpp"
 
+#include <re2/filtered_re2.h>
 #include <re2/re2.h>
 #include <re2/set.h>
 
 #include <algorithm>
+#include <array>
+#include <cstdint>
+#include <mutex>
 #include <utility>
 
 #include "triage/policy/text.hpp"
@@ -16,18 +24,23 @@ namespace {
 
 // Per compiled regex; RE2 falls back to slower matching rather than failing
 // when a search needs more.
-constexpr std::int64_t kPatternMaxMem = 4 << 20;
+constexpr std::int64_t kPatternMaxMem = 8 << 20;
 // Per set: a set's DFA failing for lack of memory would read as "no match",
-// so sets get room, and matches() falls back to the single regexes if it happens.
-constexpr std::int64_t kSetMaxMem = 32 << 20;
+// so sets get room, and matching falls back to the single regexes if it happens.
+constexpr std::int64_t kSetMaxMem = 16 << 20;
+// The bank's phrase set holds every phrase of a pack.
+constexpr std::int64_t kBankMaxMem = 32 << 20;
+// Literals shorter than this are not used to rule regexes out.
+constexpr int kMinAtomLength = 3;
 
-RE2::Options options(bool is_regex, std::int64_t max_mem) {
+RE2::Options options(std::int64_t max_mem) {
   RE2::Options o;
   o.set_encoding(RE2::Options::EncodingUTF8);
   o.set_max_mem(max_mem);
   o.set_log_errors(false);
-  // Text is already case-folded; regexes written with capitals still match.
-  o.set_case_sensitive(!is_regex);
+  // The text is already case-folded; case-insensitive matching would make
+  // Unicode classes such as \pL ten times slower to compile.
+  o.set_case_sensitive(true);
   return o;
 }
 
@@ -110,9 +123,15 @@ re2::StringPiece piece(std::string_view s) {
   return re2::StringPiece(s.data(), s.size());
 }
 
-// Patterns of one kind: a set for the yes/no question, and each regex alone
-// for the words and as a fallback.
-struct Group {
+void add_word(const re2::StringPiece& m, std::vector<std::string>& words) {
+  const auto w = trim_spaces(std::string_view(m.data(), m.size()));
+  if (w.empty()) return;
+  if (std::find(words.begin(), words.end(), w) == words.end()) words.emplace_back(w);
+}
+
+// Phrases: one set for the yes/no question, and each phrase alone for the
+// words and as a fallback. Compiled up front: phrase regexes are small.
+struct PhraseGroup {
   std::unique_ptr<RE2::Set> set;
   std::vector<std::unique_ptr<RE2>> each;
 
@@ -137,11 +156,173 @@ struct Group {
     std::sort(hits.begin(), hits.end());
     for (const int k : hits) {
       re2::StringPiece m;
-      const auto& re = *each[static_cast<std::size_t>(k)];
-      if (!re.Match(piece(text), 0, text.size(), RE2::UNANCHORED, &m, 1)) continue;
-      const auto w = trim_spaces(std::string_view(m.data(), m.size()));
-      if (w.empty()) continue;
-      if (std::find(words.begin(), words.end(), w) == words.end()) words.emplace_back(w);
+      if (each[static_cast<std::size_t>(k)]->Match(piece(text), 0, text.size(), RE2::UNANCHORED, &m,
+                                                   1))
+        add_word(m, words);
+    }
+  }
+};
+
+// Finds which of a list of literal strings occur in a text, in one pass
+// (Aho-Corasick over bytes). An RE2::Set of the same literals in many-match
+// mode is several times slower, because its DFA states also track which
+// literals have matched so far.
+class LiteralMatcher {
+ public:
+  explicit LiteralMatcher(const std::vector<std::string>& literals) {
+    // Bytes that occur in no literal share one class, keeping the table small.
+    classes_.fill(0);
+    int n = 1;
+    for (const auto& l : literals)
+      for (const char ch : l) {
+        auto& c = classes_[static_cast<unsigned char>(ch)];
+        if (c == 0) c = static_cast<std::uint16_t>(n++);
+      }
+    width_ = static_cast<std::size_t>(n);
+    // The trie, with -1 for "no child".
+    std::vector<std::vector<int>> own(1);
+    next_.assign(width_, -1);
+    for (std::size_t id = 0; id < literals.size(); ++id) {
+      std::size_t s = 0;
+      for (const char ch : literals[id]) {
+        const std::size_t c = classes_[static_cast<unsigned char>(ch)];
+        if (next_[s * width_ + c] < 0) {
+          next_[s * width_ + c] = static_cast<int>(own.size());
+          own.emplace_back();
+          next_.resize(next_.size() + width_, -1);
+        }
+        s = static_cast<std::size_t>(next_[s * width_ + c]);
+      }
+      own[s].push_back(static_cast<int>(id));
+    }
+    // Breadth first: failure links, full transitions, inherited outputs.
+    const std::size_t states = own.size();
+    std::vector<int> fail(states, 0), order;
+    order.reserve(states);
+    for (std::size_t c = 0; c < width_; ++c) {
+      int& t = next_[c];
+      if (t < 0) {
+        t = 0;
+      } else {
+        order.push_back(t);
+      }
+    }
+    for (std::size_t k = 0; k < order.size(); ++k) {
+      const auto s = static_cast<std::size_t>(order[k]);
+      const auto f = static_cast<std::size_t>(fail[s]);
+      own[s].insert(own[s].end(), own[f].begin(), own[f].end());
+      for (std::size_t c = 0; c < width_; ++c) {
+        int& t = next_[s * width_ + c];
+        if (t < 0) {
+          t = next_[f * width_ + c];
+        } else {
+          fail[static_cast<std::size_t>(t)] = next_[f * width_ + c];
+          order.push_back(t);
+        }
+      }
+    }
+    out_begin_.reserve(states + 1);
+    for (const auto& o : own) {
+      out_begin_.push_back(static_cast<int>(out_.size()));
+      out_.insert(out_.end(), o.begin(), o.end());
+    }
+    out_begin_.push_back(static_cast<int>(out_.size()));
+    // A transition into a state that completes a literal is stored as the
+    // state's complement (negative), so the scan looks at outputs only then.
+    for (int& t : next_)
+      if (!own[static_cast<std::size_t>(t)].empty()) t = ~t;
+    count_ = literals.size();
+  }
+
+  // The ids of the literals found, each once, in no particular order.
+  void find(std::string_view text, std::vector<int>& ids) const {
+    ids.clear();
+    thread_local std::vector<std::uint8_t> seen;
+    if (seen.size() < count_) seen.resize(count_, 0);
+    std::size_t s = 0;
+    for (const char ch : text) {
+      const int t = next_[s * width_ + classes_[static_cast<unsigned char>(ch)]];
+      if (t >= 0) {
+        s = static_cast<std::size_t>(t);
+        continue;
+      }
+      s = static_cast<std::size_t>(~t);
+      for (int k = out_begin_[s]; k < out_begin_[s + 1]; ++k) {
+        const int id = out_[static_cast<std::size_t>(k)];
+        if (!seen[static_cast<std::size_t>(id)]) {
+          seen[static_cast<std::size_t>(id)] = 1;
+          ids.push_back(id);
+        }
+      }
+    }
+    for (const int id : ids) seen[static_cast<std::size_t>(id)] = 0;
+  }
+
+ private:
+  std::array<std::uint16_t, 256> classes_{};
+  std::size_t width_ = 1;
+  std::vector<int> next_;  // state * width_ + class -> state
+  std::vector<int> out_begin_;
+  std::vector<int> out_;
+  std::size_t count_ = 0;
+};
+
+// Regexes: parsed when the lexicon is built, compiled on first use. A text
+// first has its required literals ("atoms") found in one set pass; only the
+// regexes those atoms allow are run.
+struct RegexGroup {
+  std::vector<std::string> sources;
+  mutable std::once_flag once;
+  mutable std::unique_ptr<re2::FilteredRE2> filter;
+  mutable std::unique_ptr<LiteralMatcher> atoms;  // null when no regex has an atom
+  mutable std::vector<int> source_of;             // filter id -> index in sources
+
+  bool empty() const { return sources.empty(); }
+
+  void prepare() const {
+    std::call_once(once, [this] {
+      filter = std::make_unique<re2::FilteredRE2>(kMinAtomLength);
+      for (std::size_t k = 0; k < sources.size(); ++k) {
+        int id = -1;
+        // A regex that parsed but is too large to compile never matches;
+        // the parse check in the constructor catches every syntax error.
+        if (filter->Add(sources[k], options(kPatternMaxMem), &id) == RE2::NoError)
+          source_of.push_back(static_cast<int>(k));
+      }
+      if (source_of.empty()) return;
+      std::vector<std::string> strings;
+      filter->Compile(&strings);
+      if (!strings.empty()) atoms = std::make_unique<LiteralMatcher>(strings);
+    });
+  }
+
+  // The atoms present in `text`.
+  void find_atoms(std::string_view text, std::vector<int>& ids) const {
+    ids.clear();
+    if (atoms) atoms->find(text, ids);
+  }
+
+  bool matches(std::string_view text) const {
+    if (sources.empty()) return false;
+    prepare();
+    if (source_of.empty()) return false;
+    thread_local std::vector<int> ids;
+    find_atoms(text, ids);
+    return filter->FirstMatch(piece(text), ids) >= 0;
+  }
+
+  void collect(std::string_view text, std::vector<std::string>& words) const {
+    if (sources.empty()) return;
+    prepare();
+    if (source_of.empty()) return;
+    std::vector<int> ids, hits;
+    find_atoms(text, ids);
+    filter->AllMatches(piece(text), ids, &hits);
+    std::sort(hits.begin(), hits.end());
+    for (const int k : hits) {
+      re2::StringPiece m;
+      if (filter->GetRE2(k).Match(piece(text), 0, text.size(), RE2::UNANCHORED, &m, 1))
+        add_word(m, words);
     }
   }
 };
@@ -158,47 +339,52 @@ LexiconError::LexiconError(Kind kind, std::size_t index, std::string pattern, st
 
 struct Lexicon::Impl {
   std::string name;
-  Group phrases;  // run on the padded normalized text
-  Group regexes;  // run on it without the padding
+  PhraseGroup phrases;  // run on the padded normalized text
+  RegexGroup regexes;   // run on it without the padding
   std::size_t size = 0;
 };
 
 namespace {
 
-void compile_group(const std::string& lexicon, LexiconError::Kind kind,
-                   const std::vector<std::string>& sources, Group& g) {
+void compile_phrases(const std::string& lexicon, const std::vector<std::string>& sources,
+                     PhraseGroup& g) {
   if (sources.empty()) return;
-  const bool is_regex = kind == LexiconError::Kind::regex;
-  g.set = std::make_unique<RE2::Set>(options(is_regex, kSetMaxMem), RE2::UNANCHORED);
+  g.set = std::make_unique<RE2::Set>(options(kSetMaxMem), RE2::UNANCHORED);
   for (std::size_t k = 0; k < sources.size(); ++k) {
-    std::string re;
-    if (is_regex) {
-      re = sources[k];
-    } else {
-      std::string error;
-      re = phrase_regex(sources[k], error);
-      if (re.empty()) fail(lexicon, kind, k, sources[k], error);
-    }
-    auto one = std::make_unique<RE2>(re, options(is_regex, kPatternMaxMem));
-    if (!one->ok()) fail(lexicon, kind, k, sources[k], one->error());
-    if (is_regex && RE2::PartialMatch("", *one))
-      fail(lexicon, kind, k, sources[k],
-           "the regex matches empty text, so it would match every complaint");
     std::string error;
-    if (g.set->Add(re, &error) < 0) fail(lexicon, kind, k, sources[k], error);
+    const std::string re = phrase_regex(sources[k], error);
+    if (re.empty()) fail(lexicon, LexiconError::Kind::phrase, k, sources[k], error);
+    auto one = std::make_unique<RE2>(re, options(kPatternMaxMem));
+    if (!one->ok()) fail(lexicon, LexiconError::Kind::phrase, k, sources[k], one->error());
+    if (g.set->Add(re, &error) < 0) fail(lexicon, LexiconError::Kind::phrase, k, sources[k], error);
     g.each.push_back(std::move(one));
   }
   if (!g.set->Compile())
     fail(lexicon, LexiconError::Kind::whole, 0, {},
-         "too many or too large " + kind_word(kind) + "s to compile; split the lexicon");
+         "too many or too long phrases to compile; split the lexicon");
+}
+
+void parse_regexes(const std::string& lexicon, const std::vector<std::string>& sources,
+                   RegexGroup& g) {
+  // Set::Add parses without compiling: a cheap syntax check.
+  RE2::Set probe(options(kSetMaxMem), RE2::UNANCHORED);
+  for (std::size_t k = 0; k < sources.size(); ++k) {
+    std::string error;
+    if (probe.Add(sources[k], &error) < 0)
+      fail(lexicon, LexiconError::Kind::regex, k, sources[k], error);
+    if (sources[k].empty())
+      fail(lexicon, LexiconError::Kind::regex, k, sources[k],
+           "an empty regex would match every complaint");
+  }
+  g.sources = sources;
 }
 
 }  // namespace
 
 Lexicon::Lexicon(const LexiconSpec& spec) : impl_(std::make_unique<Impl>()) {
   impl_->name = spec.name;
-  compile_group(spec.name, LexiconError::Kind::phrase, spec.phrases, impl_->phrases);
-  compile_group(spec.name, LexiconError::Kind::regex, spec.regexes, impl_->regexes);
+  compile_phrases(spec.name, spec.phrases, impl_->phrases);
+  parse_regexes(spec.name, spec.regexes, impl_->regexes);
   impl_->size = spec.phrases.size() + spec.regexes.size();
 }
 
@@ -227,6 +413,84 @@ const std::string& Lexicon::name() const {
 
 std::size_t Lexicon::size() const {
   return impl_->size;
+}
+
+void Lexicon::prepare() const {
+  impl_->regexes.prepare();
+}
+
+struct LexiconBank::Impl {
+  std::vector<const Lexicon*> lexicons;
+  std::once_flag once;
+  // Every phrase of every lexicon, and the lexicon each belongs to.
+  std::unique_ptr<RE2::Set> phrases;
+  std::vector<int> owner;
+  std::vector<int> with_regexes;  // lexicons that have regexes
+  bool use_set = false;
+
+  void build() {
+    auto set = std::make_unique<RE2::Set>(options(kBankMaxMem), RE2::UNANCHORED);
+    for (std::size_t i = 0; i < lexicons.size(); ++i) {
+      if (lexicons[i] == nullptr) continue;
+      const auto& lx = *lexicons[i]->impl_;
+      if (!lx.regexes.empty()) with_regexes.push_back(static_cast<int>(i));
+      for (const auto& re : lx.phrases.each) {
+        if (set->Add(re->pattern(), nullptr) < 0) return;
+        owner.push_back(static_cast<int>(i));
+      }
+    }
+    if (owner.empty()) {
+      use_set = true;
+      return;
+    }
+    // Too large for one set: each lexicon answers on its own instead.
+    if (!set->Compile()) return;
+    phrases = std::move(set);
+    use_set = true;
+  }
+
+  // Marks the lexicons whose phrases match; false when the set could not
+  // answer (its DFA ran out of memory).
+  bool mark(std::string_view text, std::vector<std::int8_t>& out) const {
+    if (!phrases) return true;
+    thread_local std::vector<int> hits;
+    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+    if (!phrases->Match(piece(text), &hits, &info)) return info.kind == RE2::Set::kNoError;
+    for (const int k : hits) out[static_cast<std::size_t>(owner[static_cast<std::size_t>(k)])] = 1;
+    return true;
+  }
+};
+
+LexiconBank::LexiconBank() : impl_(std::make_unique<Impl>()) {}
+
+LexiconBank::LexiconBank(const std::vector<const Lexicon*>& lexicons)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->lexicons = lexicons;
+}
+
+LexiconBank::~LexiconBank() = default;
+LexiconBank::LexiconBank(LexiconBank&&) noexcept = default;
+LexiconBank& LexiconBank::operator=(LexiconBank&&) noexcept = default;
+
+std::size_t LexiconBank::size() const {
+  return impl_->lexicons.size();
+}
+
+void LexiconBank::match_all(std::string_view normalized, std::vector<std::int8_t>& out) const {
+  auto& b = *impl_;
+  std::call_once(b.once, [&b] { b.build(); });
+  const auto& lx = b.lexicons;
+  out.assign(lx.size(), 0);
+  if (b.use_set && b.mark(normalized, out)) {
+    const auto inner = trim_spaces(normalized);
+    for (const int i : b.with_regexes) {
+      auto& o = out[static_cast<std::size_t>(i)];
+      if (o == 0 && lx[static_cast<std::size_t>(i)]->impl_->regexes.matches(inner)) o = 1;
+    }
+    return;
+  }
+  for (std::size_t i = 0; i < lx.size(); ++i)
+    out[i] = lx[i] != nullptr && lx[i]->matches(normalized) ? 1 : 0;
 }
 
 }  // namespace triage::policy

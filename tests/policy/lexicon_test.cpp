@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <cstdint>
 
 #include "triage/policy/text.hpp"
 
@@ -101,7 +102,7 @@ TEST_CASE("match() reports the words that matched", "[lexicon]") {
 }
 
 TEST_CASE("regexes run on the normalized text", "[lexicon]") {
-  const Lexicon lx(LexiconSpec{"r", {}, {"\\b1\\s*star", "^urgent", "Chargeback$"}});
+  const Lexicon lx(LexiconSpec{"r", {}, {"\\b1\\s*star", "^urgent", "chargeback$", "Capital"}});
   CHECK(lx.matches(normalize("I will give 1star")));
   CHECK(lx.matches(normalize("1 Star!")));
   CHECK(lx.matches(normalize("URGENT: help")));
@@ -109,6 +110,54 @@ TEST_CASE("regexes run on the normalized text", "[lexicon]") {
   CHECK(lx.matches(normalize("I will file a chargeback.")));
   CHECK_FALSE(lx.matches(normalize("chargeback filed")));
   CHECK_FALSE(lx.matches(normalize("5 star")));
+  // The text is lower case: a regex with capitals cannot match.
+  CHECK_FALSE(lx.matches(normalize("Capital")));
+  // Regexes see the text without diacritics, like phrases.
+  const Lexicon pl(
+      LexiconSpec{"pl", {}, {"(?:paczk|przesylk)\\pL* (?:\\pL+ ){0,4}nie (?:dotarl|doszl)"}});
+  CHECK(pl.matches(normalize("Moja przesyłka z zamówienia nie dotarła")));
+  CHECK_FALSE(pl.matches(normalize("Moja przesyłka dotarła")));
+  CHECK(pl.match(normalize("Paczka nadal NIE doszła!")).words ==
+        std::vector<std::string>{"paczka nadal nie doszl"});
+}
+
+TEST_CASE("a bank answers every lexicon in one pass, like each lexicon alone", "[lexicon]") {
+  std::vector<Lexicon> lexicons;
+  lexicons.emplace_back(
+      LexiconSpec{"threat", {"wystawię negatyw*", "поганий відгук"}, {"\\b1\\s*star"}});
+  lexicons.emplace_back(LexiconSpec{"refund", {"refund", "zwrot pieniędzy"}, {}});
+  lexicons.emplace_back(
+      LexiconSpec{"lost", {}, {"(?:parcel|package) (?:\\pL+ ){0,2}(?:went|is) missing"}});
+  lexicons.emplace_back(LexiconSpec{"none", {}, {}});
+  std::vector<const Lexicon*> ptrs;
+  for (const auto& l : lexicons) ptrs.push_back(&l);
+  ptrs.push_back(nullptr);
+  const triage::policy::LexiconBank bank(ptrs);
+  CHECK(bank.size() == 5);
+  const std::vector<std::string> texts = {"I want a REFUND or 1 star",
+                                          "Proszę o zwrot pieniędzy, wystawię negatywną",
+                                          "my package has gone... it is missing",
+                                          "the parcel is missing",
+                                          "Залишу поганий відгук",
+                                          "nothing here",
+                                          "",
+                                          "refunds are not refund"};
+  std::vector<std::int8_t> out;
+  for (const auto& t : texts) {
+    const auto n = normalize(t);
+    bank.match_all(n, out);
+    REQUIRE(out.size() == 5);
+    for (std::size_t i = 0; i < lexicons.size(); ++i) {
+      INFO(t << " / " << lexicons[i].name());
+      CHECK((out[i] == 1) == lexicons[i].matches(n));
+      CHECK(lexicons[i].match(n).matched == lexicons[i].matches(n));
+    }
+    CHECK(out[4] == 0);
+  }
+  bank.match_all(normalize("the parcel is missing, refund"), out);
+  CHECK(out == std::vector<std::int8_t>{0, 1, 1, 0, 0});
+  bank.match_all(normalize("1star"), out);
+  CHECK(out == std::vector<std::int8_t>{1, 0, 0, 0, 0});
 }
 
 TEST_CASE("an invalid regex or phrase names the pattern", "[lexicon]") {
@@ -125,7 +174,8 @@ TEST_CASE("an invalid regex or phrase names the pattern", "[lexicon]") {
     CHECK(what.find("missing )") != std::string::npos);
   }
   CHECK_THROWS_AS(Lexicon(LexiconSpec{"b", {}, {"a**"}}), std::invalid_argument);
-  CHECK_THROWS_WITH(Lexicon(LexiconSpec{"b", {}, {"x*"}}), Catch::Contains("empty text"));
+  CHECK_THROWS_WITH(Lexicon(LexiconSpec{"b", {}, {""}}), Catch::Contains("empty regex"));
+  CHECK_THROWS_WITH(Lexicon(LexiconSpec{"b", {}, {"\\pQ"}}), Catch::Contains("regex #1"));
   CHECK_THROWS_WITH(Lexicon(LexiconSpec{"b", {"ok", "!!!"}, {}}),
                     Catch::Contains("phrase #2") && Catch::Contains("no letters"));
   CHECK_THROWS_WITH(Lexicon(LexiconSpec{"b", {"neg*tive"}, {}}), Catch::Contains("end of a word"));
