@@ -35,7 +35,9 @@ const std::unordered_map<std::string_view, Lang>& word_table() {
           "want",  "been",     "dear",    "regards", "broken", "of",    "from",  "what",
           "can",   "are",      "got",     "an",      "be",     "if",    "but",   "delivery",
           "money", "dont",     "didnt",   "havent",  "wasnt",  "isnt",  "cant",  "im",
-          "ive",   "bought",   "sent",    "yet",     "again",  "there", "they",  "will"})
+          "ive",   "bought",   "sent",    "yet",     "again",  "there", "they",  "will",
+          "good",  "morning",  "waited",  "whole",   "day",    "how",   "about", "gift",
+          "card",  "need",     "just",    "our",     "which",  "that"})
       t->emplace(w, en);
     for (const std::string_view w :
          {"nie",        "jest",       "sie",        "zamowienie", "zamowienia", "zamowieniu",
@@ -49,19 +51,25 @@ const std::unordered_map<std::string_view, Lang>& word_table() {
           "kurier",     "kuriera",    "towar",      "towaru",     "sklep",      "mnie",
           "jestem",     "panstwo",    "prosimy",    "zamowic",    "wystawie",   "opinie",
           "opinia",     "negatyw",    "dostalem",   "dostalam",   "odpowiedz",  "chce",
-          "zwrocic",    "wyslac"})
+          "zwrocic",    "wyslac",     "czekam",     "albo",       "opisze",     "czesc",
+          "potrzebuje", "firme",      "dziekujemy", "szanowni",   "panstwa",    "gory",
+          "reki",       "zalatwcie"})
       t->emplace(w, pl);
     for (const std::string_view w :
-         {"je",         "jsem",       "jsme",       "jsou",      "neni",     "objednavka",
-          "objednavku", "objednavky", "objednavce", "prosim",    "neprisla", "neprisel",
-          "neprislo",   "dekuji",     "dekuju",     "zbozi",     "balik",    "baliku",
-          "balicek",    "jeste",      "uz",         "protoze",   "penize",   "vraceni",
-          "reklamace",  "reklamaci",  "se",         "pozdravem", "zasilka",  "zasilku",
-          "zasilky",    "kdy",        "kde",        "nebo",      "dorazil",  "dorazila",
-          "dorazilo",   "nefunguje",  "porad",      "muj",       "moji",     "vas",
-          "vase",       "chci",       "bych",       "dnes",      "zatim",    "obchod",
-          "kuryr",      "recenzi",    "recenze",    "spatnou",   "spatna",   "dostal",
-          "dostala",    "odpoved",    "vratit",     "poslat",    "objednal", "objednala"})
+         {"je",         "jsem",       "jsme",       "jsou",       "neni",     "objednavka",
+          "objednavku", "objednavky", "objednavce", "prosim",     "neprisla", "neprisel",
+          "neprislo",   "dekuji",     "dekuju",     "zbozi",      "balik",    "baliku",
+          "balicek",    "jeste",      "uz",         "protoze",    "penize",   "vraceni",
+          "reklamace",  "reklamaci",  "se",         "pozdravem",  "zasilka",  "zasilku",
+          "zasilky",    "kdy",        "kde",        "nebo",       "dorazil",  "dorazila",
+          "dorazilo",   "nefunguje",  "porad",      "muj",        "moji",     "vas",
+          "vase",       "chci",       "bych",       "dnes",       "zatim",    "obchod",
+          "kuryr",      "recenzi",    "recenze",    "spatnou",    "spatna",   "dostal",
+          "dostala",    "odpoved",    "vratit",     "poslat",     "objednal", "objednala",
+          "vazeni",     "zdravim",    "poslete",    "slevu",      "jinak",    "spatne",
+          "hodnoceni",  "bude",       "skladem",    "dotaz",      "stiznost", "mesic",
+          "platbu",     "platba",     "doruceni",   "predplatne", "jste",     "znovu",
+          "dekujeme",   "ahoj",       "nebyla",     "chybi"})
       t->emplace(w, cs);
     return t;
   }();
@@ -121,6 +129,11 @@ LetterWeight letter_weight(utf8proc_int32_t lower) {
 }  // namespace
 
 std::string guess_language(std::string_view raw_text) {
+  return guess_language(raw_text,
+                        normalize(raw_text.substr(0, std::min(raw_text.size(), kMaxScan))));
+}
+
+std::string guess_language(std::string_view raw_text, std::string_view normalized) {
   const std::string_view text = raw_text.substr(0, std::min(raw_text.size(), kMaxScan));
   std::array<int, 3> score{};
   int cyrillic = 0, latin = 0, uk_only = 0, ru_only = 0;
@@ -180,7 +193,7 @@ std::string guess_language(std::string_view raw_text) {
   }
   if (latin < 2) return {};
 
-  const std::string norm = normalize(text);
+  const std::string_view norm = normalized.substr(0, std::min(normalized.size(), kMaxScan + 2));
   const auto& table = word_table();
   std::string_view prev;
   std::size_t b = 1;

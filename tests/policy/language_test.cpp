@@ -3,6 +3,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "triage/policy/text.hpp"
+
 using triage::policy::guess_language;
 
 TEST_CASE("Ukrainian", "[language]") {
@@ -19,6 +21,9 @@ TEST_CASE("Czech", "[language]") {
   CHECK(guess_language("Dobrý den, objednávka mi ještě nepřišla. Prosím o vrácení peněz.") == "cs");
   CHECK(guess_language("Dobry den, objednavka mi jeste neprisla, prosim o vraceni penez") == "cs");
   CHECK(guess_language("Zboží je rozbité") == "cs");
+  // "faktura" is Polish and Czech alike; the other words decide.
+  CHECK(guess_language("V baliku nebyla faktura.") == "cs");
+  CHECK(guess_language("Czesc, potrzebuje faktury na firme.") == "pl");
 }
 
 TEST_CASE("Polish", "[language]") {
@@ -42,4 +47,21 @@ TEST_CASE("unsure gives an empty answer", "[language]") {
   CHECK(guess_language("ok") == "");
   CHECK(guess_language("Xyzzy plugh") == "");
   CHECK(guess_language(std::string("\xFF\xFE\xFD")) == "");
+}
+
+TEST_CASE("the normalized-text overload gives the same answers", "[language]") {
+  for (const char* t : {"Dzien dobry, zamowienie nie dotarlo", "Dobry den, objednavka neprisla",
+                        "my order never arrived", "Де моя посилка?", "ok"}) {
+    INFO(t);
+    CHECK(guess_language(t, triage::policy::normalize(t)) == guess_language(t));
+  }
+}
+
+TEST_CASE("long texts are judged by their beginning", "[language]") {
+  std::string t = "Dzień dobry, zamówienie nie dotarło. ";
+  while (t.size() < 100000) t += "the and is my was ";
+  CHECK(guess_language(t) == "en");
+  std::string p = "Dzień dobry, zamówienie nie dotarło. ";
+  while (p.size() < 100000) p += "proszę ";
+  CHECK(guess_language(p) == "pl");
 }

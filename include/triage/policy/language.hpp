@@ -14,5 +14,8 @@ namespace triage::policy {
 // Polish words, "en" for common English words; empty when unsure.
 // Supported: en, pl, cs, uk.
 std::string guess_language(std::string_view raw_text);
+// The same, given the text's normalize() output as well, so a caller that has
+// it already does not normalize twice.
+std::string guess_language(std::string_view raw_text, std::string_view normalized);
 
 }  // namespace triage::policy
