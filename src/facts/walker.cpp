@@ -37,7 +37,7 @@ std::size_t Walker::walk(const WalkOptions& o, const Visitor& visit) {
   store::CustomerHistory history;
   FactSet facts;
   Notes notes;
-  store::OrderRow other_order;
+  store::OrderRow the_order;
   std::vector<store::DisputeRow> other_disputes;
   std::vector<std::pair<std::int64_t, bool>> group;  // rowid, decide
   std::size_t decided = 0;
@@ -78,16 +78,16 @@ std::size_t Walker::walk(const WalkOptions& o, const Visitor& visit) {
       // The complaint's order: usually among the customer's own.
       const store::OrderRow* order = nullptr;
       const std::vector<store::DisputeRow>* order_disputes = nullptr;
+      // The customer's own orders carry only what their facts need, so the
+      // complaint's order is read whole; its disputes are in the history
+      // unless it belongs to someone else.
       if (!c.order_id.empty()) {
         const std::string_view wanted = bare(c.order_id);
-        for (const auto& h : history.orders)
-          if (bare(h.order_id) == wanted) {
-            order = &h;
-            break;
-          }
-        if (!order && reader_.find_order(c.order_id, other_order, other_disputes)) {
-          order = &other_order;
-          order_disputes = &other_disputes;
+        const bool own = std::any_of(history.orders.begin(), history.orders.end(),
+                                     [&](const store::OrderRow& h) { return bare(h.order_id) == wanted; });
+        if (reader_.find_order(c.order_id, the_order, own ? nullptr : &other_disputes)) {
+          order = &the_order;
+          if (!own) order_disputes = &other_disputes;
         }
       }
 

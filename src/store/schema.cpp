@@ -145,6 +145,12 @@ CREATE TABLE decisions (
 CREATE INDEX decisions_complaint ON decisions(complaint_id, policy_version);
 CREATE INDEX decisions_version ON decisions(policy_version, complaint_id);
 )sql",
+      // 2: `run` reads each customer's orders for their facts (counts, LTV,
+      // dates) from this index alone, without visiting the table row by row.
+      R"sql(
+DROP INDEX orders_customer;
+CREATE INDEX orders_customer ON orders(customer, created_at, status, total, currency, refunded, order_id);
+)sql",
   };
   return steps;
 }

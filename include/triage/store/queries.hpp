@@ -60,7 +60,8 @@ struct ComplaintRow {
 struct CustomerHistory {
   std::optional<std::int64_t> customer;  // nullopt: a complaint that names no customer
   std::string key;                       // customers.key
-  std::vector<OrderRow> orders;          // by created_at
+  std::vector<OrderRow> orders;          // by created_at; only order_id, created_at, status,
+                                         // total, currency and refunded are read (the index holds them)
   std::vector<DisputeRow> disputes;      // on those orders
   std::vector<ReviewRow> reviews;
   std::vector<ComplaintRow> complaints;  // by received_at, then complaint_id
@@ -100,13 +101,14 @@ class HistoryReader {
   // One customer's history, or (customer 0) just the complaint `rowid`.
   void load(std::int64_t customer, std::int64_t rowid, CustomerHistory& out);
 
-  // An order by id (with or without '#') and its disputes; false when unknown.
-  bool find_order(const std::string& order_id, OrderRow& order, std::vector<DisputeRow>& disputes);
+  // An order by id (with or without '#'), every field; with its disputes when
+  // `disputes` is given. False when unknown.
+  bool find_order(const std::string& order_id, OrderRow& order, std::vector<DisputeRow>* disputes);
 
  private:
   void load_orphans();
   SQLite::Database& db_;
-  std::unique_ptr<SQLite::Statement> orders_, disputes_, complaints_, reviews_, key_, by_rowid_,
+  std::unique_ptr<SQLite::Statement> orders_, complaints_, reviews_, key_, by_rowid_,
       order_by_id_, order_disputes_;
   // Complaints and reviews that name no customer belong to their order's
   // customer; they are few, so they are mapped once per run.
