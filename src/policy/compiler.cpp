@@ -114,6 +114,22 @@ class ExprCompiler {
     return static_cast<std::uint16_t>(out_.nodes.size() - 1);
   }
 
+  // A rough price of evaluating node i, in comparisons.
+  int cost(std::uint16_t i) const {
+    const Node& n = out_.nodes[i];
+    switch (n.op) {
+      case NodeOp::matches: return 100 + cost(n.a);
+      case NodeOp::and_:
+      case NodeOp::or_:
+      case NodeOp::compare:
+      case NodeOp::arith: return 1 + cost(n.a) + (n.op == NodeOp::arith && n.cmp == Op::neg ? 0 : cost(n.b));
+      case NodeOp::in_list: return 1 + cost(n.a) + out_.nodes[n.b].b;
+      case NodeOp::not_:
+      case NodeOp::in_tags: return 1 + cost(n.a);
+      default: return 1;
+    }
+  }
+
   // A boolean fact read as a value (in a comparison) is its 0/1, not a test.
   std::uint16_t value(const Expr& e) {
     const auto i = compile(e);
@@ -128,6 +144,9 @@ class ExprCompiler {
         n.op = e.op == Op::and_ ? NodeOp::and_ : NodeOp::or_;
         n.a = compile(*e.args[0]);
         n.b = compile(*e.args[1]);
+        // Evaluation is pure, so the cheaper side may go first: a lexicon
+        // search is far dearer than a comparison of facts.
+        n.b_first = cost(n.b) < cost(n.a);
         return push(std::move(n));
       case Op::matches:
         n.op = NodeOp::matches;

@@ -98,8 +98,8 @@ class Eval {
       }
       case NodeOp::constant: return n.number != 0;
       case NodeOp::not_: return !test(n.a);
-      case NodeOp::and_: return test(n.a) && test(n.b);
-      case NodeOp::or_: return test(n.a) || test(n.b);
+      case NodeOp::and_: return n.b_first ? test(n.b) && test(n.a) : test(n.a) && test(n.b);
+      case NodeOp::or_: return n.b_first ? test(n.b) || test(n.a) : test(n.a) || test(n.b);
       case NodeOp::compare: return compare(n, value(n.a), value(n.b));
       case NodeOp::in_list: {
         const Val x = value(n.a);

@@ -23,4 +23,5 @@ for pack in */; do
     echo "FAIL $pack: stderr differs from $pack/expected"; failed=1
   fi
 done
+[[ $failed -eq 0 ]] && echo "ok"
 exit $failed

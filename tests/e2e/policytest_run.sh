@@ -54,6 +54,12 @@ rc=0
 [[ $rc -eq 2 ]] || fail "bad case: exit $rc, expected 2"
 grep -q 'pack/tests/wrong.toml:4:1: unknown fact `customer.ltw`; did you mean `customer.ltv`?' err || fail "bad case: $(cat err)"
 
+# The same from a pack under tests/data: the case file's place is named.
+rc=0
+(cd "$TRIAGE_SOURCE_DIR/tests/data/policies" && "$TRIAGE_BIN" test --policies bad_case) >out 2>err || rc=$?
+[[ $rc -eq 2 ]] || fail "bad_case: exit $rc, expected 2"
+grep -q 'bad_case/tests/cases.toml:4:1: unknown fact `order.totl`; did you mean `order.total`?' err || fail "bad_case: $(cat err)"
+
 # An invalid pack: exit 2, nothing run.
 rc=0
 "$TRIAGE_BIN" test --policies "$TRIAGE_SOURCE_DIR/tests/data/policies/bad/unknown_fact" >out 2>err || rc=$?

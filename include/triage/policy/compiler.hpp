@@ -36,6 +36,7 @@ struct Node {
   Op cmp = Op::eq;  // compare: eq..ge; arith: add..div, neg
   ValueType type = ValueType::unknown;
   std::uint16_t a = 0, b = 0;  // operands (node indices); list: first of `items` and count
+  bool b_first = false;        // and/or: test b before a, as it is much cheaper (no lexicon)
   std::int32_t index = -1;     // fact id, lexicon index, or the param a constant came from
   double number = 0;
   std::string str;
