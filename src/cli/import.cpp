@@ -19,6 +19,7 @@
 
 #include "triage/cli/commands.hpp"
 #include "triage/core/error.hpp"
+#include "triage/core/text_safety.hpp"
 #include "triage/input/csv.hpp"
 #include "triage/input/encoding.hpp"
 #include "triage/input/mapfile.hpp"
@@ -38,27 +39,39 @@ RecordKind kind_from(const std::string& s) {
   throw Error(ErrorKind::usage, fmt::format("unknown kind '{}'; use orders, complaints, disputes or reviews", s));
 }
 
-// The ids seen in this file, as 64-bit hashes in an open-addressing table:
-// 16 bytes per id at most, so a million-row file stays well within bounds.
+// Ids found unchanged in this file, as 64-bit hashes in an open-addressing
+// table (rows written by this import are recognized by their import_id), so
+// that a repeated unchanged row still counts as a duplicate.
 class SeenIds {
  public:
-  // True when the id was already seen.
-  bool insert(std::string_view id) {
-    std::uint64_t h = 0xcbf29ce484222325ull;
-    for (const char c : id) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
-    h |= 1;  // 0 marks an empty slot
-    if ((count_ + 1) * 2 > slots_.size()) grow();
+  bool contains(std::string_view id) const {
+    if (slots_.empty()) return false;
+    const std::uint64_t h = hash(id);
     for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
       if (slots_[i] == h) return true;
+      if (slots_[i] == 0) return false;
+    }
+  }
+  void insert(std::string_view id) {
+    const std::uint64_t h = hash(id);
+    if ((count_ + 1) * 2 > slots_.size()) grow();
+    for (std::size_t i = h & (slots_.size() - 1);; i = (i + 1) & (slots_.size() - 1)) {
+      if (slots_[i] == h) return;
       if (slots_[i] == 0) {
         slots_[i] = h;
         ++count_;
-        return false;
+        return;
       }
     }
   }
 
  private:
+  static std::uint64_t hash(std::string_view id) {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (const char c : id) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+    h ^= h >> 29;
+    return h | 1;  // 0 marks an empty slot
+  }
   void grow() {
     std::vector<std::uint64_t> old(std::max<std::size_t>(1024, slots_.size() * 2), 0);
     old.swap(slots_);
@@ -231,7 +244,7 @@ int run_import(const GlobalOptions& g, const ImportOptions& o) {
       throw Error(ErrorKind::input, fmt::format("{}:{}: {}; nothing imported (--strict)", name, r.line, why));
     }
     if (o.dry_run) {
-      if (!quiet && dry_shown++ < 20) fmt::print(stderr, "{}:{}: {}\n", name, r.line, why);
+      if (!quiet && dry_shown++ < 20) fmt::print(stderr, "{}:{}: {}\n", name, r.line, terminal_safe(why));
       return;
     }
     rejects.write(r.raw, r.line, why);
@@ -248,15 +261,33 @@ int run_import(const GlobalOptions& g, const ImportOptions& o) {
     }
     store::Upserter up(*db, import_id);
     SeenIds seen;
+    // An import that outgrows what the table held goes on in bulk mode.
+    std::int64_t rows_before = 0;
+    {
+      SQLite::Statement q(*db, fmt::format("SELECT count(*) FROM {}", o.kind));
+      q.executeStep();
+      rows_before = q.getColumn(0).getInt64();
+    }
+    const std::int64_t bulk_after = std::max<std::int64_t>(20000, rows_before);
+    bool bulk = false;
     auto count = [&](store::Outcome out, std::string_view id) {
-      if (seen.insert(id)) {
+      if (out == store::Outcome::duplicate || seen.contains(id)) {
         ++n.duplicates;
         return;
       }
       switch (out) {
-        case store::Outcome::inserted: ++n.inserted; break;
+        case store::Outcome::inserted:
+          if (++n.inserted > bulk_after && !bulk) {
+            up.start_bulk(kind);
+            bulk = true;
+          }
+          break;
         case store::Outcome::updated: ++n.updated; break;
-        case store::Outcome::unchanged: ++n.unchanged; break;
+        case store::Outcome::unchanged:
+          ++n.unchanged;
+          seen.insert(id);
+          break;
+        case store::Outcome::duplicate: break;
       }
     };
     Order order, pending;
@@ -346,6 +377,7 @@ int run_import(const GlobalOptions& g, const ImportOptions& o) {
       }
     }
     flush();
+    up.finish();
     progress.clear();
 
     // One imports row per import that changed something or brought a file not

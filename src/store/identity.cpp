@@ -1,18 +1,92 @@
 // Identity resolution and customer merges (see identity.hpp).
 #include "triage/store/identity.hpp"
 
+#include <fmt/core.h>
+
 #include <algorithm>
 #include <array>
+#include <cstring>
+
+#include "triage/core/error.hpp"
 
 namespace triage::store {
 
 namespace {
-constexpr std::size_t cache_limit = 200000;
+
+constexpr std::size_t cache_limit = 4'000'000;          // identifiers cached in a normal import
+constexpr std::size_t pending_text_limit = 8u << 20;    // bulk: flush new identifiers every 8 MiB
 
 bool usable_phone(std::string_view p) {
   return std::count_if(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; }) >= 7;
 }
+
+std::uint64_t hash_ident(std::string_view s) {
+  // FNV-1a, then a final mix so that similar identifiers spread over the table.
+  std::uint64_t h = 0xcbf29ce484222325ull;
+  for (const char c : s) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ull;
+  h ^= h >> 33;
+  h *= 0xff51afd7ed558ccdull;
+  h ^= h >> 33;
+  return h | 1;  // 0 marks an empty slot
+}
+
 }  // namespace
+
+// ---------------------------------------------------------------- IdentMap
+
+std::optional<std::int64_t> IdentMap::find(std::uint64_t key) const {
+  if (keys_.empty()) return std::nullopt;
+  const std::size_t mask = keys_.size() - 1;
+  for (std::size_t i = key & mask;; i = (i + 1) & mask) {
+    if (keys_[i] == key) return vals_[i];
+    if (keys_[i] == 0) return std::nullopt;
+  }
+}
+
+void IdentMap::put(std::uint64_t key, std::int64_t customer) {
+  if (customer < 0 || customer > 0xffffffffll) {
+    throw Error(ErrorKind::runtime, fmt::format("customer id {} is out of range", customer));
+  }
+  if ((count_ + 1) * 3 > keys_.size() * 2) grow();
+  const std::size_t mask = keys_.size() - 1;
+  for (std::size_t i = key & mask;; i = (i + 1) & mask) {
+    if (keys_[i] == key) {
+      vals_[i] = static_cast<std::uint32_t>(customer);
+      return;
+    }
+    if (keys_[i] == 0) {
+      keys_[i] = key;
+      vals_[i] = static_cast<std::uint32_t>(customer);
+      ++count_;
+      return;
+    }
+  }
+}
+
+void IdentMap::clear() {
+  keys_.clear();
+  keys_.shrink_to_fit();
+  vals_.clear();
+  vals_.shrink_to_fit();
+  count_ = 0;
+}
+
+void IdentMap::grow() {
+  std::vector<std::uint64_t> keys(std::max<std::size_t>(4096, keys_.size() * 2), 0);
+  std::vector<std::uint32_t> vals(keys.size(), 0);
+  keys.swap(keys_);
+  vals.swap(vals_);
+  const std::size_t mask = keys_.size() - 1;
+  for (std::size_t j = 0; j < keys.size(); ++j) {
+    if (keys[j] == 0) continue;
+    std::size_t i = keys[j] & mask;
+    while (keys_[i] != 0) i = (i + 1) & mask;
+    keys_[i] = keys[j];
+    vals_[i] = vals[j];
+  }
+}
+
+// ---------------------------------------------------------------- resolver
 
 IdentityResolver::IdentityResolver(SQLite::Database& db)
     : db_(db),
@@ -25,32 +99,82 @@ IdentityResolver::IdentityResolver(SQLite::Database& db)
                 "LIMIT 1"),
       set_key_(db, "UPDATE customers SET key = ?2 WHERE id = ?1 AND key IS NOT ?2") {}
 
-std::optional<std::int64_t> IdentityResolver::lookup(const std::string& ident) {
-  if (auto it = cache_.find(ident); it != cache_.end()) return it->second;
+void IdentityResolver::start_bulk(std::string deferred_table) {
+  bulk_ = true;
+  deferred_table_ = std::move(deferred_table);
+  known_.clear();
+  // New identifiers reach identities_customer in random customer order; one
+  // sort at the end is far cheaper. Merges re-point identities at finish().
+  {
+    SQLite::Statement q(db_, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND "
+                             "tbl_name = 'identities' AND sql IS NOT NULL ORDER BY name");
+    std::vector<std::string> names;
+    while (q.executeStep()) {
+      names.push_back(q.getColumn(0).getString());
+      dropped_indexes_.push_back(q.getColumn(1).getString());
+    }
+    q.reset();
+    for (const auto& name : names) db_.exec("DROP INDEX \"" + name + "\"");
+  }
+  SQLite::Statement all(db_, "SELECT ident, customer FROM identities");
+  while (all.executeStep()) {
+    const char* s = all.getColumn(0).getText();
+    known_.put(hash_ident(s), all.getColumn(1).getInt64());
+  }
+}
+
+std::int64_t IdentityResolver::root(std::int64_t id) const {
+  for (auto it = merged_.find(id); it != merged_.end(); it = merged_.find(id)) id = it->second;
+  return id;
+}
+
+std::optional<std::int64_t> IdentityResolver::lookup(const std::string& ident, std::uint64_t hash) {
+  if (auto c = known_.find(hash)) return root(*c);
+  if (bulk_) return std::nullopt;  // everything is in memory
   find_.reset();
   find_.bind(1, ident);
   std::optional<std::int64_t> out;
   if (find_.executeStep()) out = find_.getColumn(0).getInt64();
+  find_.reset();
   if (out) {
-    if (cache_.size() >= cache_limit) cache_.clear();
-    cache_.emplace(ident, *out);
+    if (known_.size() >= cache_limit) known_.clear();
+    known_.put(hash, *out);
   }
   return out;
+}
+
+void IdentityResolver::add_ident(const std::string& ident, std::uint64_t hash, std::int64_t customer) {
+  if (bulk_) {
+    pending_.emplace_back(static_cast<std::uint32_t>(pending_text_.size()), customer);
+    pending_text_.append(ident);
+    pending_text_.push_back('\0');
+    known_.put(hash, customer);
+    if (pending_text_.size() >= pending_text_limit) flush_pending();
+    return;
+  }
+  add_.reset();
+  add_.bind(1, ident);
+  add_.bind(2, customer);
+  add_.exec();
+  if (known_.size() >= cache_limit) known_.clear();
+  known_.put(hash, customer);
 }
 
 std::optional<std::int64_t> IdentityResolver::resolve(std::string_view customer_id, std::string_view email,
                                                       std::string_view phone) {
   std::array<std::string, 3> idents;
   std::size_t n = 0;
-  if (!customer_id.empty()) idents[n++] = std::string("id:").append(customer_id);
-  if (email.find('@') != std::string_view::npos) idents[n++] = std::string("email:").append(email);
-  if (usable_phone(phone)) idents[n++] = std::string("phone:").append(phone);
+  if (!customer_id.empty()) idents[n++].assign("id:").append(customer_id);
+  if (email.find('@') != std::string_view::npos) idents[n++].assign("email:").append(email);
+  if (usable_phone(phone)) idents[n++].assign("phone:").append(phone);
   if (n == 0) return std::nullopt;
 
+  std::array<std::uint64_t, 3> hashes{};
   std::array<std::optional<std::int64_t>, 3> found;
   std::optional<std::int64_t> target;
   for (std::size_t i = 0; i < n; ++i) {
-    found[i] = lookup(idents[i]);
+    hashes[i] = hash_ident(idents[i]);
+    found[i] = lookup(idents[i], hashes[i]);
     if (found[i] && (!target || *found[i] < *target)) target = found[i];
   }
   bool changed = false, created_now = false;
@@ -66,43 +190,85 @@ std::optional<std::int64_t> IdentityResolver::resolve(std::string_view customer_
   } else {
     for (std::size_t i = 0; i < n; ++i) {
       if (found[i] && *found[i] != *target) {
-        merge(*found[i], *target);
+        const auto from = *found[i];
+        merge(from, *target);
         changed = true;
-        // The same older customer may appear twice in found.
-        for (std::size_t j = i + 1; j < n; ++j)
-          if (found[j] == found[i]) found[j] = target;
+        for (std::size_t j = i; j < n; ++j)
+          if (found[j] == from) found[j] = target;
       }
     }
   }
   for (std::size_t i = 0; i < n; ++i) {
     if (found[i]) continue;
-    add_.reset();
-    add_.bind(1, idents[i]);
-    add_.bind(2, *target);
-    add_.exec();
-    if (cache_.size() >= cache_limit) cache_.clear();
-    cache_[idents[i]] = *target;
+    add_ident(idents[i], hashes[i], *target);
     changed = true;
   }
   // A new customer already has the best key; an existing one may have gained a better one.
-  if (changed && !created_now) refresh_key(*target);
+  if (changed && !created_now) dirty_keys_.push_back(*target);
   return target;
 }
 
 void IdentityResolver::merge(std::int64_t from, std::int64_t into) {
-  for (const char* sql : {"UPDATE identities SET customer = ?2 WHERE customer = ?1",
-                          "UPDATE orders SET customer = ?2 WHERE customer = ?1",
-                          "UPDATE complaints SET customer = ?2 WHERE customer = ?1",
-                          "UPDATE reviews SET customer = ?2 WHERE customer = ?1",
-                          "DELETE FROM customers WHERE id = ?1"}) {
-    SQLite::Statement st(db_, sql);
+  merged_[from] = into;
+  for (const char* table : {"identities", "orders", "complaints", "reviews"}) {
+    // Without their customer index: once for all merges, at finish().
+    if (bulk_ && (deferred_table_ == table || std::strcmp(table, "identities") == 0)) continue;
+    SQLite::Statement st(db_, fmt::format("UPDATE {} SET customer = ?2 WHERE customer = ?1", table));
     st.bind(1, from);
-    if (st.getBindParameterCount() >= 2) st.bind(2, into);
+    st.bind(2, into);
     st.exec();
   }
-  // Cached identifiers of the merged customer now point elsewhere.
-  cache_.clear();
+  SQLite::Statement del(db_, "DELETE FROM customers WHERE id = ?");
+  del.bind(1, from);
+  del.exec();
   ++merges_;
+}
+
+void IdentityResolver::flush_pending() {
+  if (pending_.empty()) return;
+  // Sorted, the inserts walk the identities tree once instead of at random.
+  const char* base = pending_text_.data();
+  std::sort(pending_.begin(), pending_.end(),
+            [base](const auto& a, const auto& b) { return std::strcmp(base + a.first, base + b.first) < 0; });
+  for (const auto& [offset, customer] : pending_) {
+    add_.reset();
+    add_.bind(1, base + offset);
+    add_.bind(2, root(customer));
+    add_.exec();
+  }
+  pending_.clear();
+  pending_text_.clear();
+}
+
+void IdentityResolver::finish() {
+  flush_pending();
+  if (bulk_ && !merged_.empty()) {
+    db_.exec("CREATE TEMP TABLE IF NOT EXISTS triage_merged(old INTEGER PRIMARY KEY, new INTEGER NOT NULL)");
+    db_.exec("DELETE FROM temp.triage_merged");
+    SQLite::Statement put(db_, "INSERT INTO temp.triage_merged(old, new) VALUES (?, ?)");
+    for (const auto& [from, into] : merged_) {
+      put.reset();
+      put.bind(1, from);
+      put.bind(2, root(into));
+      put.exec();
+    }
+    for (const std::string& table : {std::string("identities"), deferred_table_}) {
+      if (table.empty()) continue;
+      db_.exec(fmt::format("UPDATE {0} SET customer = (SELECT new FROM temp.triage_merged WHERE old = {0}.customer) "
+                           "WHERE customer IN (SELECT old FROM temp.triage_merged)",
+                           table));
+    }
+    db_.exec("DROP TABLE temp.triage_merged");
+  }
+  for (const auto& sql : dropped_indexes_) db_.exec(sql);
+  dropped_indexes_.clear();
+  for (auto& id : dirty_keys_) id = root(id);
+  std::sort(dirty_keys_.begin(), dirty_keys_.end());
+  dirty_keys_.erase(std::unique(dirty_keys_.begin(), dirty_keys_.end()), dirty_keys_.end());
+  for (const auto id : dirty_keys_) {
+    if (merged_.count(id) == 0) refresh_key(id);
+  }
+  dirty_keys_.clear();
 }
 
 void IdentityResolver::refresh_key(std::int64_t customer) {

@@ -94,20 +94,55 @@ SQLite::Statement& Upserter::stmt(std::unique_ptr<SQLite::Statement>& slot, cons
   return *slot;
 }
 
-std::optional<std::int64_t> Upserter::stored_hash(std::unique_ptr<SQLite::Statement>& slot, const char* sql,
+std::optional<Upserter::Stored> Upserter::stored(std::unique_ptr<SQLite::Statement>& slot, const char* sql,
                                                   const std::string& id) {
   auto& st = stmt(slot, sql);
   st.bind(1, id);
-  std::optional<std::int64_t> out;
-  if (st.executeStep()) out = st.getColumn(0).getInt64();
+  std::optional<Stored> out;
+  if (st.executeStep()) {
+    out = Stored{st.getColumn(0).getInt64(), st.getColumn(1).isNull() ? -1 : st.getColumn(1).getInt64()};
+  }
   st.reset();
   return out;
 }
 
+std::optional<Outcome> Upserter::skip(const std::optional<Stored>& old, std::int64_t hash) const {
+  if (!old || old->hash != hash) return std::nullopt;
+  return old->import_id == import_id_ ? Outcome::duplicate : Outcome::unchanged;
+}
+
+Outcome Upserter::written(const std::optional<Stored>& old) const {
+  if (!old) return Outcome::inserted;
+  return old->import_id == import_id_ ? Outcome::duplicate : Outcome::updated;
+}
+
+void Upserter::start_bulk(RecordKind kind) {
+  const std::string table = to_string(kind);
+  {
+    SQLite::Statement q(db_, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
+                             "AND sql IS NOT NULL ORDER BY name");
+    q.bind(1, table);
+    std::vector<std::string> names;
+    while (q.executeStep()) {
+      names.push_back(q.getColumn(0).getString());
+      dropped_indexes_.push_back(q.getColumn(1).getString());
+    }
+    q.reset();
+    for (const auto& name : names) db_.exec("DROP INDEX \"" + name + "\"");
+  }
+  ids_.start_bulk(kind == RecordKind::disputes ? std::string() : table);
+}
+
+void Upserter::finish() {
+  ids_.finish();
+  for (const auto& sql : dropped_indexes_) db_.exec(sql);
+  dropped_indexes_.clear();
+}
+
 Outcome Upserter::put(const Order& r) {
   const std::int64_t hash = row_hash(r);
-  const auto old = stored_hash(order_hash_, "SELECT row_hash FROM orders WHERE order_id = ?", r.order_id);
-  if (old && *old == hash) return Outcome::unchanged;
+  const auto old = stored(order_hash_, "SELECT row_hash, import_id FROM orders WHERE order_id = ?", r.order_id);
+  if (const auto same = skip(old, hash)) return *same;
   const auto customer = ids_.resolve(r.customer_id, r.email, r.phone);
   auto& st = stmt(order_put_,
                   "INSERT INTO orders(order_id, customer, customer_id, email, phone, created_at, total, currency, "
@@ -153,14 +188,13 @@ Outcome Upserter::put(const Order& r) {
   st.bind(25, static_cast<std::int64_t>(hash));
   st.bind(26, static_cast<std::int64_t>(import_id_));
   st.exec();
-  return old ? Outcome::updated : Outcome::inserted;
+  return written(old);
 }
 
 Outcome Upserter::put(const Complaint& r) {
   const std::int64_t hash = row_hash(r);
-  const auto old =
-      stored_hash(complaint_hash_, "SELECT row_hash FROM complaints WHERE complaint_id = ?", r.complaint_id);
-  if (old && *old == hash) return Outcome::unchanged;
+  const auto old = stored(complaint_hash_, "SELECT row_hash, import_id FROM complaints WHERE complaint_id = ?", r.complaint_id);
+  if (const auto same = skip(old, hash)) return *same;
   const auto customer = ids_.resolve(r.customer_id, r.email, r.phone);
   // A changed text or kind makes the classify stage's earlier answer stale.
   auto& st = stmt(complaint_put_,
@@ -194,13 +228,13 @@ Outcome Upserter::put(const Complaint& r) {
   st.bind(15, static_cast<std::int64_t>(hash));
   st.bind(16, static_cast<std::int64_t>(import_id_));
   st.exec();
-  return old ? Outcome::updated : Outcome::inserted;
+  return written(old);
 }
 
 Outcome Upserter::put(const Dispute& r) {
   const std::int64_t hash = row_hash(r);
-  const auto old = stored_hash(dispute_hash_, "SELECT row_hash FROM disputes WHERE dispute_id = ?", r.dispute_id);
-  if (old && *old == hash) return Outcome::unchanged;
+  const auto old = stored(dispute_hash_, "SELECT row_hash, import_id FROM disputes WHERE dispute_id = ?", r.dispute_id);
+  if (const auto same = skip(old, hash)) return *same;
   auto& st = stmt(dispute_put_,
                   "INSERT INTO disputes(dispute_id, order_id, opened_at, amount, currency, reason, status, due_by, "
                   "row_hash, import_id) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10) "
@@ -219,13 +253,13 @@ Outcome Upserter::put(const Dispute& r) {
   st.bind(9, static_cast<std::int64_t>(hash));
   st.bind(10, static_cast<std::int64_t>(import_id_));
   st.exec();
-  return old ? Outcome::updated : Outcome::inserted;
+  return written(old);
 }
 
 Outcome Upserter::put(const Review& r) {
   const std::int64_t hash = row_hash(r);
-  const auto old = stored_hash(review_hash_, "SELECT row_hash FROM reviews WHERE review_id = ?", r.review_id);
-  if (old && *old == hash) return Outcome::unchanged;
+  const auto old = stored(review_hash_, "SELECT row_hash, import_id FROM reviews WHERE review_id = ?", r.review_id);
+  if (const auto same = skip(old, hash)) return *same;
   const auto customer = ids_.resolve(r.customer_id, r.email, r.phone);
   auto& st = stmt(review_put_,
                   "INSERT INTO reviews(review_id, order_id, customer, customer_id, email, phone, rating, text, "
@@ -247,7 +281,7 @@ Outcome Upserter::put(const Review& r) {
   st.bind(11, static_cast<std::int64_t>(hash));
   st.bind(12, static_cast<std::int64_t>(import_id_));
   st.exec();
-  return old ? Outcome::updated : Outcome::inserted;
+  return written(old);
 }
 
 }  // namespace triage::store

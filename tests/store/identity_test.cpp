@@ -51,6 +51,7 @@ TEST_CASE("records sharing an identifier are one customer, across kinds", "[iden
     anonymous.order_id = "1001";
     anonymous.received_at = 1790000200;
     up.put(anonymous);
+    up.finish();
   });
   CHECK(scalar(*db, "SELECT count(*) FROM customers") == 1);
   CHECK(scalar(*db, "SELECT count(DISTINCT customer) FROM orders") == 1);
@@ -78,6 +79,7 @@ TEST_CASE("a record linking two customers merges them into the older", "[identit
     CHECK(scalar(*db, "SELECT count(*) FROM customers") == 2);
     up.put(order("3", "a@example.com", "+48600100200"));
     CHECK(up.identities().merges() == 1);
+    up.finish();
   });
   CHECK(scalar(*db, "SELECT count(*) FROM customers") == 1);
   CHECK(scalar(*db, "SELECT min(id) FROM customers") == 1);
@@ -89,12 +91,16 @@ TEST_CASE("a record linking two customers merges them into the older", "[identit
 TEST_CASE("upserts: unchanged rows are not written, changed rows are updated", "[identity]") {
   auto db = store::open("", Config::defaults(), store::OpenMode::scratch);
   store::with_write_transaction(*db, [&] {
-    store::Upserter up(*db, 1);
     auto o = order("1", "a@example.com", "");
-    CHECK(up.put(o) == store::Outcome::inserted);
-    CHECK(up.put(o) == store::Outcome::unchanged);
+    store::Upserter first(*db, 1);
+    CHECK(first.put(o) == store::Outcome::inserted);
+    CHECK(first.put(o) == store::Outcome::duplicate);  // twice in one import
+    first.finish();
+    store::Upserter second(*db, 2);  // the next import
+    CHECK(second.put(o) == store::Outcome::unchanged);
     o.status = "returned";
-    CHECK(up.put(o) == store::Outcome::updated);
+    CHECK(second.put(o) == store::Outcome::updated);
+    second.finish();
   });
   CHECK(scalar(*db, "SELECT count(*) FROM orders") == 1);
   SQLite::Statement q(*db, "SELECT status FROM orders");
@@ -112,4 +118,31 @@ TEST_CASE("row hashes are stable and see every field", "[identity]") {
   b = a;
   b.tags = "x";
   CHECK(store::row_hash(a) != store::row_hash(b));
+}
+
+TEST_CASE("bulk mode: identifiers in memory, merges and indexes applied at finish", "[identity]") {
+  auto db = store::open("", Config::defaults(), store::OpenMode::scratch);
+  store::with_write_transaction(*db, [&] {
+    store::Upserter up(*db, 1);
+    up.put(order("0", "old@example.com", "+48600100300"));  // before bulk mode: in the database
+    up.start_bulk(RecordKind::orders);
+    up.put(order("1", "a@example.com", ""));
+    up.put(order("2", "", "+48600100200"));
+    up.put(order("3", "a@example.com", "+48600100200"));  // merges 1's and 2's customers
+    up.put(order("4", "", "+48600100300"));                // finds the customer from before bulk mode
+    CHECK(up.put(order("4", "", "+48600100300")) == store::Outcome::duplicate);
+    up.finish();
+  });
+  CHECK(scalar(*db, "SELECT count(*) FROM customers") == 2);
+  CHECK(scalar(*db, "SELECT count(DISTINCT customer) FROM orders WHERE order_id IN ('1', '2', '3')") == 1);
+  CHECK(scalar(*db, "SELECT count(*) FROM orders o JOIN customers c ON c.id = o.customer") == 5);
+  CHECK(scalar(*db, "SELECT count(*) FROM identities i JOIN customers c ON c.id = i.customer") == 4);
+  CHECK(scalar(*db, "SELECT customer FROM orders WHERE order_id = '4'") ==
+        scalar(*db, "SELECT customer FROM orders WHERE order_id = '0'"));
+  // The dropped indexes are back.
+  CHECK(scalar(*db, "SELECT count(*) FROM sqlite_master WHERE name IN ('orders_customer', 'identities_customer')") == 2);
+  {
+    SQLite::Statement fk(*db, "PRAGMA foreign_key_check");
+    CHECK_FALSE(fk.executeStep());
+  }
 }

@@ -9,13 +9,17 @@
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "triage/core/model.hpp"
 #include "triage/store/identity.hpp"
 
 namespace triage::store {
 
-enum class Outcome { inserted, updated, unchanged };
+// duplicate: the id was already written earlier in this import; the later
+// row wins (it is written when it differs).
+enum class Outcome { inserted, updated, unchanged, duplicate };
 
 // Stable 64-bit hashes (FNV-1a over every canonical field, with separators
 // and presence marks) that go into row_hash.
@@ -29,6 +33,13 @@ class Upserter {
  public:
   Upserter(SQLite::Database& db, std::int64_t import_id);
   ~Upserter();
+  // For an import about as large as the database: drops the kind's secondary
+  // indexes (rebuilt by finish(), one sort instead of a random insert a row)
+  // and holds customer identifiers in memory.
+  void start_bulk(RecordKind kind);
+  // Writes what was deferred and rebuilds dropped indexes; call before commit.
+  void finish();
+
   Outcome put(const Order& r);
   Outcome put(const Complaint& r);
   Outcome put(const Dispute& r);
@@ -38,12 +49,20 @@ class Upserter {
  private:
   SQLite::Statement& stmt(std::unique_ptr<SQLite::Statement>& slot, const char* sql);
   // The stored row_hash of an id, if the row exists.
-  std::optional<std::int64_t> stored_hash(std::unique_ptr<SQLite::Statement>& slot, const char* sql,
-                                          const std::string& id);
+  // The stored row_hash and import_id of an id, if the row exists.
+  struct Stored {
+    std::int64_t hash;
+    std::int64_t import_id;
+  };
+  std::optional<Stored> stored(std::unique_ptr<SQLite::Statement>& slot, const char* sql, const std::string& id);
+  // unchanged/duplicate when nothing needs writing, else nullopt.
+  std::optional<Outcome> skip(const std::optional<Stored>& old, std::int64_t hash) const;
+  Outcome written(const std::optional<Stored>& old) const;
 
   SQLite::Database& db_;
   std::int64_t import_id_;
   IdentityResolver ids_;
+  std::vector<std::string> dropped_indexes_;  // CREATE INDEX statements to run at finish()
   std::unique_ptr<SQLite::Statement> order_hash_, order_put_, complaint_hash_, complaint_put_,
       dispute_hash_, dispute_put_, review_hash_, review_put_;
 };
