@@ -29,7 +29,9 @@ done
   fail "triage run exited $?"
 [ "$(wc -l < triage.ndjson)" -eq 1500 ] || fail "triage decided $(wc -l < triage.ndjson) complaints, not 1500"
 sqlite3 -json t.db < "$bench/jre/facts.sql" > facts.json || fail "facts.sql"
-python3 "$bench/jre/pack.py" "$TRIAGE_SOURCE_DIR/policies" > pack.json || fail "pack.py"
+# The lexicons and params of the pack built into the binary under test.
+"$TRIAGE_BIN" -q init pack > /dev/null || fail "triage init"
+python3 "$bench/jre/pack.py" pack/policies > pack.json || fail "pack.py"
 node "$bench/jre/run.js" facts.json reference.ndjson pack.json > run.out 2> run.err || fail "run.js: $(cat run.err)"
 if ! node "$bench/jre/compare.js" --strict triage.ndjson reference.ndjson > compare.out 2> compare.err; then
   cat compare.err >&2
