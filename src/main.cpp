@@ -1,11 +1,13 @@
 // The triage binary: parses the command line and hands over to the library.
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fmt/core.h>
 
 #include "triage/cli/commands.hpp"
 #include "triage/core/error.hpp"
+#include "triage/core/text_safety.hpp"
 
 namespace {
 
@@ -17,6 +19,19 @@ void add_common(CLI::App& app, std::string& db, std::string& config, bool& quiet
   app.add_option("--db", db, "SQLite database (default: $TRIAGE_DB, else ./triage.db)");
   app.add_option("--config", config, "settings file (default: ./triage.toml when present)");
   app.add_flag("-q,--quiet", quiet, "print only errors on stderr");
+}
+
+// Error messages may quote customer data (a cell that did not parse, a line of
+// a map file): each line is made terminal-safe so no escape sequence gets through.
+std::string safe_message(std::string_view message) {
+  std::string out;
+  for (std::size_t from = 0; from <= message.size();) {
+    const std::size_t nl = std::min(message.find('\n', from), message.size());
+    if (from > 0) out.push_back('\n');
+    out += terminal_safe(message.substr(from, nl - from));
+    from = nl + 1;
+  }
+  return out;
 }
 
 GlobalOptions resolve_globals(std::string db, std::string config, bool quiet) {
@@ -134,10 +149,10 @@ int main(int argc, char** argv) {
   try {
     return main_inner(argc, argv);
   } catch (const triage::Error& e) {
-    fmt::print(stderr, "triage: {}\n", e.what());
+    fmt::print(stderr, "triage: {}\n", safe_message(e.what()));
     return e.exit_code();
   } catch (const std::exception& e) {
-    fmt::print(stderr, "triage: {}\n", e.what());
+    fmt::print(stderr, "triage: {}\n", safe_message(e.what()));
     return triage::exit_runtime;
   }
 }

@@ -590,11 +590,20 @@ struct RowParser::Impl {
     return true;
   }
 
-  void currency(const Fields& f, int c, const std::string& from_sign, std::string& out) {
+  // Only a three-letter code is kept: the currency is shown in warnings and
+  // profiles, so free text here would carry whatever the cell held.
+  bool currency(const Fields& f, int c, const std::string& from_sign, std::string& out, std::string& why) {
     const auto v = cell(f, c);
     if (!v.empty()) out = currency_code(v);
     else if (!from_sign.empty()) out = from_sign;
     else out = s.config ? s.config->currency : "";
+    const bool code = out.size() == 3 && std::all_of(out.begin(), out.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+    if (!code && !v.empty()) {
+      why = fmt::format("{}: '{}' is not a currency; use a three-letter code such as PLN, EUR or CZK",
+                        names[static_cast<std::size_t>(c)], v);
+      return false;
+    }
+    return true;
   }
 
   void email(const Fields& f, int c, std::string& out) { normalize_email(cell(f, c), out); }
@@ -646,7 +655,7 @@ bool RowParser::parse(const Fields& f, Order& o, std::string& why) {
     return false;
   }
   o.total.minor = *total;
-  m.currency(f, O_currency, sign, o.total.currency);
+  if (!m.currency(f, O_currency, sign, o.total.currency, why)) return false;
   if (!m.value(f, O_payment_method, o.payment_method, why)) return false;
   if (!m.time(f, O_shipped_at, o.shipped_at, why)) return false;
   if (m.s.preset == Preset::shopify) {
@@ -725,7 +734,7 @@ bool RowParser::parse(const Fields& f, Dispute& d, std::string& why) {
   if (amount) {
     Money money;
     money.minor = *amount;
-    m.currency(f, D_currency, sign, money.currency);
+    if (!m.currency(f, D_currency, sign, money.currency, why)) return false;
     d.amount = std::move(money);
   } else {
     d.amount.reset();
