@@ -130,34 +130,53 @@ void add_word(const re2::StringPiece& m, std::vector<std::string>& words) {
 }
 
 // Phrases: one set for the yes/no question, and each phrase alone for the
-// words and as a fallback. Compiled up front: phrase regexes are small.
+// words and as a fallback. The regexes are built (and so checked) with the
+// lexicon, and compiled on first use.
 struct PhraseGroup {
-  std::unique_ptr<RE2::Set> set;
-  std::vector<std::unique_ptr<RE2>> each;
+  std::vector<std::string> patterns;  // one regex per phrase
+  mutable std::once_flag once;
+  mutable std::unique_ptr<RE2::Set> set;  // null when it could not be compiled
+  mutable std::vector<std::unique_ptr<RE2>> each;
+
+  void prepare() const {
+    std::call_once(once, [this] {
+      auto s = std::make_unique<RE2::Set>(options(kSetMaxMem), RE2::UNANCHORED);
+      bool ok = true;
+      for (const auto& p : patterns) {
+        each.push_back(std::make_unique<RE2>(p, options(kPatternMaxMem)));
+        ok = ok && s->Add(p, nullptr) >= 0;
+      }
+      if (ok && s->Compile()) set = std::move(s);
+    });
+  }
 
   bool matches(std::string_view text) const {
-    if (!set) return false;
-    RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-    if (set->Match(piece(text), nullptr, &info)) return true;
-    if (info.kind == RE2::Set::kNoError) return false;
+    if (patterns.empty()) return false;
+    prepare();
+    if (set) {
+      RE2::Set::ErrorInfo info{RE2::Set::kNoError};
+      if (set->Match(piece(text), nullptr, &info)) return true;
+      if (info.kind == RE2::Set::kNoError) return false;
+    }
     for (const auto& re : each)
-      if (RE2::PartialMatch(piece(text), *re)) return true;
+      if (re->ok() && RE2::PartialMatch(piece(text), *re)) return true;
     return false;
   }
 
   void collect(std::string_view text, std::vector<std::string>& words) const {
-    if (!set) return;
+    if (patterns.empty()) return;
+    prepare();
     std::vector<int> hits;
     RE2::Set::ErrorInfo info{RE2::Set::kNoError};
-    if (!set->Match(piece(text), &hits, &info) && info.kind != RE2::Set::kNoError) {
+    if (!set || (!set->Match(piece(text), &hits, &info) && info.kind != RE2::Set::kNoError)) {
       hits.clear();
       for (std::size_t k = 0; k < each.size(); ++k) hits.push_back(static_cast<int>(k));
     }
     std::sort(hits.begin(), hits.end());
     for (const int k : hits) {
+      const auto& re = *each[static_cast<std::size_t>(k)];
       re2::StringPiece m;
-      if (each[static_cast<std::size_t>(k)]->Match(piece(text), 0, text.size(), RE2::UNANCHORED, &m,
-                                                   1))
+      if (re.ok() && re.Match(piece(text), 0, text.size(), RE2::UNANCHORED, &m, 1))
         add_word(m, words);
     }
   }
@@ -346,22 +365,14 @@ struct Lexicon::Impl {
 
 namespace {
 
-void compile_phrases(const std::string& lexicon, const std::vector<std::string>& sources,
-                     PhraseGroup& g) {
-  if (sources.empty()) return;
-  g.set = std::make_unique<RE2::Set>(options(kSetMaxMem), RE2::UNANCHORED);
+void build_phrases(const std::string& lexicon, const std::vector<std::string>& sources,
+                   PhraseGroup& g) {
   for (std::size_t k = 0; k < sources.size(); ++k) {
     std::string error;
-    const std::string re = phrase_regex(sources[k], error);
+    std::string re = phrase_regex(sources[k], error);
     if (re.empty()) fail(lexicon, LexiconError::Kind::phrase, k, sources[k], error);
-    auto one = std::make_unique<RE2>(re, options(kPatternMaxMem));
-    if (!one->ok()) fail(lexicon, LexiconError::Kind::phrase, k, sources[k], one->error());
-    if (g.set->Add(re, &error) < 0) fail(lexicon, LexiconError::Kind::phrase, k, sources[k], error);
-    g.each.push_back(std::move(one));
+    g.patterns.push_back(std::move(re));
   }
-  if (!g.set->Compile())
-    fail(lexicon, LexiconError::Kind::whole, 0, {},
-         "too many or too long phrases to compile; split the lexicon");
 }
 
 void parse_regexes(const std::string& lexicon, const std::vector<std::string>& sources,
@@ -383,7 +394,7 @@ void parse_regexes(const std::string& lexicon, const std::vector<std::string>& s
 
 Lexicon::Lexicon(const LexiconSpec& spec) : impl_(std::make_unique<Impl>()) {
   impl_->name = spec.name;
-  compile_phrases(spec.name, spec.phrases, impl_->phrases);
+  build_phrases(spec.name, spec.phrases, impl_->phrases);
   parse_regexes(spec.name, spec.regexes, impl_->regexes);
   impl_->size = spec.phrases.size() + spec.regexes.size();
 }
@@ -434,8 +445,8 @@ struct LexiconBank::Impl {
       if (lexicons[i] == nullptr) continue;
       const auto& lx = *lexicons[i]->impl_;
       if (!lx.regexes.empty()) with_regexes.push_back(static_cast<int>(i));
-      for (const auto& re : lx.phrases.each) {
-        if (set->Add(re->pattern(), nullptr) < 0) return;
+      for (const auto& p : lx.phrases.patterns) {
+        if (set->Add(p, nullptr) < 0) return;
         owner.push_back(static_cast<int>(i));
       }
     }

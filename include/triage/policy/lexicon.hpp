@@ -47,17 +47,18 @@ class LexiconError : public std::invalid_argument {
 
 class Lexicon {
  public:
-  // Compiles all phrases and regexes into one RE2::Set, plus one RE2 per
-  // pattern for extracting the words of a hit. Phrases are normalized with
-  // normalize(); a trailing '*' on a word matches any word ending (negatyw*
-  // covers negatywa, negatywem, negatywną); phrases match only whole words.
-  // Regexes are RE2 syntax run on the normalized text without its two
+  // Checks the patterns; they are compiled on first use (see prepare()) so
+  // that loading a pack stays fast. Phrases are normalized with normalize();
+  // a trailing '*' on a word matches any word ending (negatyw* covers
+  // negatywa, negatywem, negatywną); phrases match only whole words, and
+  // compile into one RE2::Set plus one RE2 each for extracting the words of a
+  // hit. Regexes are RE2 syntax run on the normalized text without its two
   // padding spaces (so ^ and $ mean the start and end of the message; the
   // text is lower case, so write regexes in lower case; no Latin diacritics;
-  // one space between words), with a memory bound. They are parsed here and
-  // compiled on first use (see prepare()). An invalid phrase or regex throws
-  // LexiconError (a std::invalid_argument) naming the lexicon, the pattern and
-  // the reason. A lexicon with no patterns never matches.
+  // one space between words), with a memory bound, behind a literal
+  // prefilter. An invalid phrase or regex throws LexiconError (a
+  // std::invalid_argument) naming the lexicon, the pattern and the reason. A
+  // lexicon with no patterns never matches.
   explicit Lexicon(const LexiconSpec& spec);
   ~Lexicon();
   Lexicon(const Lexicon&) = delete;
@@ -73,7 +74,7 @@ class Lexicon {
   const std::string& name() const;
   // Number of patterns (phrases + regexes).
   std::size_t size() const;
-  // Compiles the regexes now rather than on the first match (thread-safe;
+  // Compiles the patterns now rather than on the first match (thread-safe;
   // matching calls it itself). A regex too large to compile never matches.
   void prepare() const;
 
