@@ -104,6 +104,15 @@ void rethrow_mapped(SQLite::Database& db) {
     throw;
   } catch (const SQLite::Exception& e) {
     if (is_busy_code(e.getErrorCode())) throw_locked(db.getFilename());
+    const int primary = e.getErrorCode() & 0xff;
+    if (primary == SQLITE_FULL || primary == SQLITE_IOERR) {
+      // Typically a full disk, a quota or a file size limit; the transaction
+      // is rolled back, so nothing was changed.
+      throw Error(ErrorKind::runtime,
+                  fmt::format("{}: cannot write the database: {}; nothing was changed. Free some disk "
+                              "space (or check quotas and file size limits) and run it again",
+                              db.getFilename(), e.what()));
+    }
     throw;
   }
 }
