@@ -219,3 +219,26 @@ TEST_CASE("a large lexicon compiles into one set and matches each phrase", "[lex
   CHECK(m.words[0] == "word7 tailored");
   CHECK(m.words[1] == "word42 tail");
 }
+
+TEST_CASE("the regex prefilter finds overlapping and repeated literals", "[lexicon]") {
+  const Lexicon lx(LexiconSpec{"o", {}, {"abcd", "bcdef", "cd+x", "zzz|yyy"}});
+  auto words = [&](std::string_view t) { return lx.match(normalize(t)).words; };
+  CHECK(words("abcdef") == std::vector<std::string>{"abcd", "bcdef"});
+  CHECK(words("xx abcdx") == std::vector<std::string>{"abcd", "cdx"});
+  CHECK(words("q yyy") == std::vector<std::string>{"yyy"});
+  CHECK(lx.matches(normalize("cdddx")));
+  CHECK_FALSE(lx.matches(normalize("abc def bcde zz yy")));
+  // Cyrillic literals are matched byte by byte like any other.
+  const Lexicon uk(LexiconSpec{"uk", {}, {"не (?:отримал|отримав)\\pL*"}});
+  CHECK(uk.matches(normalize("Я НЕ ОТРИМАВ посилку")));
+  CHECK_FALSE(uk.matches(normalize("я отримав посилку")));
+}
+
+TEST_CASE("prepare() compiles ahead and changes no answer", "[lexicon]") {
+  const Lexicon lx(LexiconSpec{"p", {"zwrot*"}, {"^refund"}});
+  lx.prepare();
+  lx.prepare();
+  CHECK(lx.matches(normalize("Zwrotu pieniędzy")));
+  CHECK(lx.matches(normalize("Refund please")));
+  CHECK_FALSE(lx.matches(normalize("please refund")));
+}
