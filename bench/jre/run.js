@@ -68,12 +68,15 @@ async function main() {
 
   const decisions = new Array(complaints.length);
   const t0 = process.hrtime.bigint();
+  const cpu0 = process.cpuUsage();
   for (let i = 0; i < complaints.length; ++i) {
     const c = complaints[i];
     if (c.raw != null) c.facts.complaint.text = normalize(c.raw);
     decisions[i] = await decide(engine, c.facts);
   }
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
 
   const out = fs.openSync(outPath, 'w');
   let buf = '';
@@ -86,6 +89,7 @@ async function main() {
   const rate = seconds > 0 ? complaints.length / seconds : 0;
   process.stdout.write(`decided ${complaints.length} complaints in ${seconds.toFixed(3)} s\n`);
   process.stdout.write(`throughput ${rate.toFixed(0)}\n`);
+  process.stdout.write(`cpu_throughput ${(cpuSeconds > 0 ? complaints.length / cpuSeconds : 0).toFixed(0)}\n`);
 }
 
 main().catch((e) => {
