@@ -235,8 +235,15 @@ struct Output::Impl {
     w[0] = std::min<std::size_t>(w[0], 24);
     w[1] = std::min<std::size_t>(w[1], 28);
     w[2] = std::min<std::size_t>(w[2], 20);
-    const std::size_t fixed = w[0] + w[1] + w[2] + w[3] + 4 * 2;
-    w[4] = style.width > fixed + 12 ? style.width - fixed : 12;
+    // On a narrow terminal the customer, complaint and action columns give
+    // way (down to 8 columns each) before why drops under 12.
+    const auto fixed = [&] { return w[0] + w[1] + w[2] + w[3] + 4 * 2; };
+    for (const std::size_t i : {1, 0, 2}) {
+      if (style.width >= fixed() + 12) break;
+      const std::size_t over = fixed() + 12 - style.width;
+      w[i] -= std::min(over, w[i] > 8 ? w[i] - 8 : 0);
+    }
+    w[4] = style.width > fixed() + 2 ? style.width - fixed() : 2;
     return w;
   }
 
