@@ -242,6 +242,12 @@ void IdentityResolver::flush_pending() {
 
 void IdentityResolver::finish() {
   flush_pending();
+  if (bulk_) {
+    // Give the memory back before the index sorts below need theirs.
+    known_.clear();
+    std::string().swap(pending_text_);
+    decltype(pending_)().swap(pending_);
+  }
   if (bulk_ && !merged_.empty()) {
     db_.exec("CREATE TEMP TABLE IF NOT EXISTS triage_merged(old INTEGER PRIMARY KEY, new INTEGER NOT NULL)");
     db_.exec("DELETE FROM temp.triage_merged");

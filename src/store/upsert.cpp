@@ -1,6 +1,10 @@
 // Upserts of the four record kinds, keyed by id, skipping unchanged rows.
 #include "triage/store/upsert.hpp"
 
+#include <sqlite3.h>
+
+#include <SQLiteCpp/Exception.h>
+
 #include <cstring>
 #include <string>
 
@@ -90,7 +94,7 @@ Upserter::~Upserter() = default;
 
 SQLite::Statement& Upserter::stmt(std::unique_ptr<SQLite::Statement>& slot, const char* sql) {
   if (!slot) slot = std::make_unique<SQLite::Statement>(db_, sql);
-  slot->reset();
+  slot->tryReset();
   return *slot;
 }
 
@@ -131,6 +135,10 @@ void Upserter::start_bulk(RecordKind kind) {
     for (const auto& name : names) db_.exec("DROP INDEX \"" + name + "\"");
   }
   ids_.start_bulk(kind == RecordKind::disputes ? std::string() : table);
+  bulk_ = true;
+  // Inserts now mostly append, so a smaller page cache costs little and leaves
+  // room for the identifiers held in memory (and for the index sorts at the end).
+  db_.exec("PRAGMA cache_size = -16384");
 }
 
 void Upserter::finish() {
@@ -139,28 +147,17 @@ void Upserter::finish() {
   dropped_indexes_.clear();
 }
 
-Outcome Upserter::put(const Order& r) {
-  const std::int64_t hash = row_hash(r);
-  const auto old = stored(order_hash_, "SELECT row_hash, import_id FROM orders WHERE order_id = ?", r.order_id);
-  if (const auto same = skip(old, hash)) return *same;
-  const auto customer = ids_.resolve(r.customer_id, r.email, r.phone);
-  auto& st = stmt(order_put_,
-                  "INSERT INTO orders(order_id, customer, customer_id, email, phone, created_at, total, currency, "
-                  "payment_method, status, shipped_at, delivered_at, returned_at, return_reason, "
-                  "delivery_attempts, refunded, items, ship_name, ship_company, ship_street, ship_city, "
-                  "ship_postcode, ship_country, tags, row_hash, import_id) "
-                  "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,"
-                  "?25,?26) "
-                  "ON CONFLICT(order_id) DO UPDATE SET customer=excluded.customer, customer_id=excluded.customer_id, "
-                  "email=excluded.email, phone=excluded.phone, created_at=excluded.created_at, "
-                  "total=excluded.total, currency=excluded.currency, payment_method=excluded.payment_method, "
-                  "status=excluded.status, shipped_at=excluded.shipped_at, delivered_at=excluded.delivered_at, "
-                  "returned_at=excluded.returned_at, return_reason=excluded.return_reason, "
-                  "delivery_attempts=excluded.delivery_attempts, refunded=excluded.refunded, items=excluded.items, "
-                  "ship_name=excluded.ship_name, ship_company=excluded.ship_company, "
-                  "ship_street=excluded.ship_street, ship_city=excluded.ship_city, "
-                  "ship_postcode=excluded.ship_postcode, ship_country=excluded.ship_country, tags=excluded.tags, "
-                  "row_hash=excluded.row_hash, import_id=excluded.import_id");
+namespace {
+
+constexpr const char* order_columns =
+    "INSERT INTO orders(order_id, customer, customer_id, email, phone, created_at, total, currency, "
+    "payment_method, status, shipped_at, delivered_at, returned_at, return_reason, "
+    "delivery_attempts, refunded, items, ship_name, ship_company, ship_street, ship_city, "
+    "ship_postcode, ship_country, tags, row_hash, import_id) "
+    "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26)";
+
+void bind_order(SQLite::Statement& st, const Order& r, const std::optional<std::int64_t>& customer,
+                std::int64_t hash, std::int64_t import_id) {
   st.bind(1, r.order_id);
   bind_customer(st, 2, customer);
   bind_text(st, 3, r.customer_id);
@@ -185,8 +182,49 @@ Outcome Upserter::put(const Order& r) {
   bind_text(st, 22, r.ship_postcode);
   bind_text(st, 23, r.ship_country);
   bind_text(st, 24, r.tags);
-  st.bind(25, static_cast<std::int64_t>(hash));
-  st.bind(26, static_cast<std::int64_t>(import_id_));
+  st.bind(25, hash);
+  st.bind(26, import_id);
+}
+
+bool is_duplicate_key(const SQLite::Exception& e) {
+  // Any other constraint failure fails again, with its own message, on the upsert path.
+  return (e.getErrorCode() & 0xff) == SQLITE_CONSTRAINT;
+}
+
+}  // namespace
+
+Outcome Upserter::put(const Order& r) {
+  const std::int64_t hash = row_hash(r);
+  if (bulk_) {
+    // Most rows of a bulk import are new: insert first, look up only on a clash.
+    const auto customer = ids_.resolve(r.customer_id, r.email, r.phone);
+    auto& ins = stmt(order_insert_, order_columns);
+    bind_order(ins, r, customer, hash, import_id_);
+    try {
+      ins.exec();
+      return Outcome::inserted;
+    } catch (const SQLite::Exception& e) {
+      ins.tryReset();  // reset() would throw the step's error again
+      if (!is_duplicate_key(e)) throw;
+    }
+  }
+  const auto old = stored(order_hash_, "SELECT row_hash, import_id FROM orders WHERE order_id = ?", r.order_id);
+  if (const auto same = skip(old, hash)) return *same;
+  const auto customer = ids_.resolve(r.customer_id, r.email, r.phone);
+  auto& st = stmt(order_put_,
+                  (std::string(order_columns) +
+                   " ON CONFLICT(order_id) DO UPDATE SET customer=excluded.customer, customer_id=excluded.customer_id, "
+                   "email=excluded.email, phone=excluded.phone, created_at=excluded.created_at, "
+                   "total=excluded.total, currency=excluded.currency, payment_method=excluded.payment_method, "
+                   "status=excluded.status, shipped_at=excluded.shipped_at, delivered_at=excluded.delivered_at, "
+                   "returned_at=excluded.returned_at, return_reason=excluded.return_reason, "
+                   "delivery_attempts=excluded.delivery_attempts, refunded=excluded.refunded, items=excluded.items, "
+                   "ship_name=excluded.ship_name, ship_company=excluded.ship_company, "
+                   "ship_street=excluded.ship_street, ship_city=excluded.ship_city, "
+                   "ship_postcode=excluded.ship_postcode, ship_country=excluded.ship_country, tags=excluded.tags, "
+                   "row_hash=excluded.row_hash, import_id=excluded.import_id")
+                      .c_str());
+  bind_order(st, r, customer, hash, import_id_);
   st.exec();
   return written(old);
 }

@@ -63,7 +63,8 @@ class Upserter {
   std::int64_t import_id_;
   IdentityResolver ids_;
   std::vector<std::string> dropped_indexes_;  // CREATE INDEX statements to run at finish()
-  std::unique_ptr<SQLite::Statement> order_hash_, order_put_, complaint_hash_, complaint_put_,
+  bool bulk_ = false;
+  std::unique_ptr<SQLite::Statement> order_insert_, order_hash_, order_put_, complaint_hash_, complaint_put_,
       dispute_hash_, dispute_put_, review_hash_, review_put_;
 };
 
