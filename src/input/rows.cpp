@@ -670,12 +670,10 @@ bool RowParser::parse(const Fields& f, Order& o, std::string& why) {
     else if (fulfil == "restocked") o.status = "returned";
     else o.status = "pending";
   } else {
-    if (!m.value(f, O_status, o.status, why)) return false;
-    if (m.s.preset == Preset::woocommerce) {
-      // WooCommerce marks an order completed when it is sent, not when it arrives.
-      const auto raw = fold(m.cell(f, O_status));
-      if (raw == "completed" || raw == "wc completed") o.status = "shipped";
-    }
+    // WooCommerce marks an order completed when it is sent, not when it arrives.
+    const auto raw = m.s.preset == Preset::woocommerce ? fold(m.cell(f, O_status)) : std::string();
+    if (raw == "completed" || raw == "wc completed") o.status = "shipped";
+    else if (!m.value(f, O_status, o.status, why)) return false;
   }
   if (!m.time(f, O_delivered_at, o.delivered_at, why)) return false;
   if (!m.time(f, O_returned_at, o.returned_at, why)) return false;

@@ -504,7 +504,7 @@ std::string_view normalize_order_status(std::string_view folded) {
       {
           {"pending", "pending"}, {"new", "pending"}, {"open", "pending"}, {"processing", "pending"},
           {"on hold", "pending"}, {"wc processing", "pending"}, {"wc on hold", "pending"},
-          {"wc pending", "pending"}, {"unfulfilled", "pending"}, {"paid", "pending"},
+          {"wc pending", "pending"}, {"wc completed", "shipped"}, {"unfulfilled", "pending"}, {"paid", "pending"},
           {"awaiting shipment", "pending"}, {"nowe", "pending"}, {"nowy", "pending"},
           {"w realizacji", "pending"}, {"oczekujące", "pending"}, {"przyjęte", "pending"},
           {"opłacone", "pending"}, {"nová", "pending"}, {"nový", "pending"},
