@@ -13,7 +13,9 @@ namespace triage::store {
 
 namespace {
 
-constexpr std::size_t cache_limit = 4'000'000;          // identifiers cached in a normal import
+// Identifiers held in memory: 2^21 slots of 12 bytes (24 MiB) at most, so
+// memory stays bounded whatever the size of the file or the database.
+constexpr std::size_t cache_limit = 1'400'000;
 constexpr std::size_t pending_text_limit = 8u << 20;    // bulk: flush new identifiers every 8 MiB
 
 bool usable_phone(std::string_view p) {
@@ -116,10 +118,11 @@ void IdentityResolver::start_bulk(std::string deferred_table) {
     q.reset();
     for (const auto& name : names) db_.exec("DROP INDEX \"" + name + "\"");
   }
+  complete_ = true;
   SQLite::Statement all(db_, "SELECT ident, customer FROM identities");
-  while (all.executeStep()) {
+  while (complete_ && all.executeStep()) {
     const char* s = all.getColumn(0).getText();
-    known_.put(hash_ident(s), all.getColumn(1).getInt64());
+    remember(hash_ident(s), all.getColumn(1).getInt64());
   }
 }
 
@@ -130,16 +133,13 @@ std::int64_t IdentityResolver::root(std::int64_t id) const {
 
 std::optional<std::int64_t> IdentityResolver::lookup(const std::string& ident, std::uint64_t hash) {
   if (auto c = known_.find(hash)) return root(*c);
-  if (bulk_) return std::nullopt;  // everything is in memory
+  if (bulk_ && complete_) return std::nullopt;  // everything is in memory
   find_.reset();
   find_.bind(1, ident);
   std::optional<std::int64_t> out;
   if (find_.executeStep()) out = find_.getColumn(0).getInt64();
   find_.reset();
-  if (out) {
-    if (known_.size() >= cache_limit) known_.clear();
-    known_.put(hash, *out);
-  }
+  if (out) remember(hash, *out);
   return out;
 }
 
@@ -148,7 +148,7 @@ void IdentityResolver::add_ident(const std::string& ident, std::uint64_t hash, s
     pending_.emplace_back(static_cast<std::uint32_t>(pending_text_.size()), customer);
     pending_text_.append(ident);
     pending_text_.push_back('\0');
-    known_.put(hash, customer);
+    remember(hash, customer);
     if (pending_text_.size() >= pending_text_limit) flush_pending();
     return;
   }
@@ -156,7 +156,17 @@ void IdentityResolver::add_ident(const std::string& ident, std::uint64_t hash, s
   add_.bind(1, ident);
   add_.bind(2, customer);
   add_.exec();
-  if (known_.size() >= cache_limit) known_.clear();
+  remember(hash, customer);
+}
+
+void IdentityResolver::remember(std::uint64_t hash, std::int64_t customer) {
+  if (known_.size() >= cache_limit) {
+    // Full: from now on the map is a cache in front of the table. Pending
+    // identifiers go to the table first, so that lookups there find them.
+    flush_pending();
+    known_.clear();
+    complete_ = false;
+  }
   known_.put(hash, customer);
 }
 

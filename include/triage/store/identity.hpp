@@ -59,12 +59,14 @@ class IdentityResolver {
   void merge(std::int64_t from, std::int64_t into);
   void add_ident(const std::string& ident, std::uint64_t hash, std::int64_t customer);
   void flush_pending();
+  void remember(std::uint64_t hash, std::int64_t customer);
   void refresh_key(std::int64_t customer);
 
   SQLite::Database& db_;
   SQLite::Statement find_, add_, create_, best_key_, set_key_;
   IdentMap known_;
   bool bulk_ = false;
+  bool complete_ = false;  // bulk: every identifier of the table is in known_
   std::string deferred_table_;
   std::unordered_map<std::int64_t, std::int64_t> merged_;  // merged-away customer -> into
   std::string pending_text_;                               // bulk: new identifiers, '\0'-separated
