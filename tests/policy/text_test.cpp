@@ -2,6 +2,8 @@
 #include "triage/policy/text.hpp"
 
 #include <catch2/catch.hpp>
+#include <cstdint>
+#include <string>
 
 using triage::policy::normalize;
 
@@ -85,4 +87,40 @@ TEST_CASE("normalize_into reuses the buffer", "[text]") {
   std::string buf = "leftover text";
   triage::policy::normalize_into("New", buf);
   CHECK(buf == " new ");
+}
+
+TEST_CASE("normalize output is well formed for any input", "[text]") {
+  // Random bytes, biased towards UTF-8 lead and continuation bytes and
+  // punctuation, must always give valid UTF-8 with single spaces at word
+  // boundaries and a space at each end; normalizing again changes nothing.
+  std::uint32_t seed = 12345;
+  auto next = [&seed] {
+    seed = seed * 1664525u + 1013904223u;
+    return seed >> 8;
+  };
+  const std::string pool =
+      "aZ9 .,'\t\xC3\xC5\xD0\xD1\xE2\x80\x81\xA9\xB3\xCC\x88\xEF\xBF\xBD\xF0\x9F";
+  for (int round = 0; round < 3000; ++round) {
+    std::string in;
+    const auto len = next() % 40;
+    for (std::uint32_t i = 0; i < len; ++i)
+      in += (next() % 4 == 0) ? static_cast<char>(next() & 0xFF) : pool[next() % pool.size()];
+    const std::string out = normalize(in);
+    INFO("round " << round);
+    REQUIRE(out.size() >= 1);
+    CHECK(out.front() == ' ');
+    CHECK(out.back() == ' ');
+    CHECK(out.find("  ") == std::string::npos);
+    CHECK(normalize(out) == out);
+    // Valid UTF-8: every lead byte has its continuation bytes.
+    for (std::size_t i = 0; i < out.size();) {
+      const auto b = static_cast<unsigned char>(out[i]);
+      const std::size_t n = b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC2 ? 2 : 0;
+      REQUIRE(n != 0);
+      REQUIRE(i + n <= out.size());
+      for (std::size_t k = 1; k < n; ++k)
+        REQUIRE((static_cast<unsigned char>(out[i + k]) & 0xC0) == 0x80);
+      i += n;
+    }
+  }
 }
