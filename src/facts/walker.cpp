@@ -83,11 +83,13 @@ std::size_t Walker::walk(const WalkOptions& o, const Visitor& visit) {
       // unless it belongs to someone else.
       if (!c.order_id.empty()) {
         const std::string_view wanted = bare(c.order_id);
-        const bool own = std::any_of(history.orders.begin(), history.orders.end(),
-                                     [&](const store::OrderRow& h) { return bare(h.order_id) == wanted; });
-        if (reader_.find_order(c.order_id, the_order, own ? nullptr : &other_disputes)) {
+        const auto own = std::find_if(history.orders.begin(), history.orders.end(),
+                                      [&](const store::OrderRow& h) { return bare(h.order_id) == wanted; });
+        if (own != history.orders.end()) {
+          if (reader_.read_order(own->rowid, the_order)) order = &the_order;
+        } else if (reader_.find_order(c.order_id, the_order, &other_disputes)) {
           order = &the_order;
-          if (!own) order_disputes = &other_disputes;
+          order_disputes = &other_disputes;
         }
       }
 

@@ -35,11 +35,173 @@ Row make_row(policy::Decision&& d, std::string complaint, std::string order, std
 
 namespace {
 
+// Bytes of the broken UTF-8 sequence at s[i] that one U+FFFD replaces: the
+// lead byte and the continuation bytes that still fitted, as nlohmann::json
+// counts them, so that both writers agree.
+std::size_t broken_length(std::string_view s, std::size_t i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  std::size_t need = 0;
+  unsigned char lo = 0x80, hi = 0xBF;
+  if (c >= 0xC2 && c <= 0xDF) need = 1;
+  else if (c >= 0xE0 && c <= 0xEF) need = 2;
+  else if (c >= 0xF0 && c <= 0xF4) need = 3;
+  else return 1;
+  if (c == 0xE0) lo = 0xA0;
+  if (c == 0xED) hi = 0x9F;
+  if (c == 0xF0) lo = 0x90;
+  if (c == 0xF4) hi = 0x8F;
+  std::size_t k = 1;
+  for (std::size_t j = 0; j < need && i + k < s.size(); ++j) {
+    const unsigned char d = static_cast<unsigned char>(s[i + k]);
+    if (d < (j == 0 ? lo : 0x80) || d > (j == 0 ? hi : 0xBF)) break;
+    ++k;
+  }
+  return k;
+}
+
 nlohmann::ordered_json text_or_null(const std::string& s) {
   return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
 }
 
+// JSON text written directly: the writers' hot path for hundreds of thousands
+// of rows. Escapes as nlohmann::json's dump does (control characters as
+// \uXXXX, invalid UTF-8 replaced by U+FFFD), which the tests compare.
+void put_string(std::string& out, std::string_view s) {
+  static const char* hex = "0123456789abcdef";
+  out += '"';
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+      std::size_t j = i + 1;
+      while (j < s.size()) {
+        const unsigned char d = static_cast<unsigned char>(s[j]);
+        if (d < 0x20 || d >= 0x80 || d == '"' || d == '\\') break;
+        ++j;
+      }
+      out.append(s.data() + i, j - i);
+      i = j;
+      continue;
+    }
+    if (c < 0x80) {
+      switch (c) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\b': out += "\\b"; break;
+        case '\f': out += "\\f"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+          out += "\\u00";
+          out += hex[c >> 4];
+          out += hex[c & 15];
+      }
+      ++i;
+      continue;
+    }
+    utf8proc_int32_t cp = 0;
+    const auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i),
+                                    static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    if (n <= 0) {
+      out += "\xEF\xBF\xBD";
+      i += broken_length(s, i);
+    } else {
+      out.append(s.data() + i, static_cast<std::size_t>(n));
+      i += static_cast<std::size_t>(n);
+    }
+  }
+  out += '"';
+}
+
+void put_key(std::string& out, const char* key, bool first = false) {
+  if (!first) out += ',';
+  out += '"';
+  out += key;
+  out += "\":";
+}
+
+void put_text_or_null(std::string& out, const std::string& s) {
+  if (s.empty()) out += "null";
+  else put_string(out, s);
+}
+
+void put_list(std::string& out, const std::vector<std::string>& v) {
+  out += '[';
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    if (i) out += ',';
+    put_string(out, v[i]);
+  }
+  out += ']';
+}
+
 }  // namespace
+
+void write_evidence_json(const Row& r, std::string& out) {
+  out += '[';
+  bool first = true;
+  for (const auto& f : r.evidence) {
+    if (!first) out += ',';
+    first = false;
+    out += "{\"fact\":";
+    put_string(out, f.name);
+    out += ",\"value\":";
+    if (f.missing) out += "null";
+    else put_string(out, f.value);
+    out += '}';
+  }
+  for (const auto& h : r.hits) {
+    if (!first) out += ',';
+    first = false;
+    out += "{\"lexicon\":";
+    put_string(out, h.lexicon);
+    out += ",\"words\":";
+    put_list(out, h.words);
+    out += '}';
+  }
+  out += ']';
+}
+
+void write_list_json(const std::vector<std::string>& v, std::string& out) { put_list(out, v); }
+
+void write_json(const Row& r, const date::time_zone* zone, std::string& out) {
+  out += '{';
+  put_key(out, "complaint", true);
+  put_string(out, r.complaint);
+  put_key(out, "order");
+  put_text_or_null(out, r.order);
+  put_key(out, "customer");
+  put_text_or_null(out, r.customer);
+  put_key(out, "segment");
+  put_string(out, r.segment);
+  put_key(out, "action");
+  put_string(out, r.action);
+  put_key(out, "action_label");
+  put_string(out, r.action_label);
+  put_key(out, "rule");
+  put_text_or_null(out, r.rule);
+  put_key(out, "priority");
+  out += std::to_string(r.priority);
+  put_key(out, "tags");
+  put_list(out, r.tags);
+  put_key(out, "reply_by");
+  put_string(out, iso_local(r.reply_by, zone));
+  put_key(out, "overdue");
+  out += r.overdue ? "true" : "false";
+  put_key(out, "lang");
+  put_string(out, r.lang);
+  put_key(out, "why");
+  put_string(out, r.why);
+  put_key(out, "reply");
+  put_string(out, r.reply);
+  put_key(out, "evidence");
+  write_evidence_json(r, out);
+  put_key(out, "also_matched");
+  put_list(out, r.also_matched);
+  put_key(out, "policy_version");
+  put_string(out, r.policy_version);
+  out += '}';
+}
 
 nlohmann::ordered_json evidence_json(const Row& r) {
   auto out = nlohmann::ordered_json::array();
@@ -113,7 +275,7 @@ std::string valid_utf8(std::string_view s) {
                                     static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
     if (n <= 0) {
       out += "\xEF\xBF\xBD";
-      ++i;
+      i += broken_length(s, i);
     } else {
       out.append(s.substr(i, static_cast<std::size_t>(n)));
       i += static_cast<std::size_t>(n);

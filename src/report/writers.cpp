@@ -178,13 +178,17 @@ std::vector<std::string> table_cells(const Row& r, const date::time_zone* zone) 
 }
 
 struct Output::Impl {
+  // Only the sort keys stay in memory; complaint ids live in one arena.
   struct Entry {
-    bool overdue;
     Timestamp reply_by;
-    std::string complaint;
     std::uint64_t at;
     std::uint32_t len;
+    std::uint32_t id_at;
+    std::uint16_t id_len;
+    bool overdue;
   };
+  std::string ids;
+  std::string_view id(const Entry& e) const { return std::string_view(ids).substr(e.id_at, e.id_len); }
 
   Format format;
   std::FILE* out;
@@ -210,7 +214,8 @@ struct Output::Impl {
     switch (format) {
       case Format::json:
       case Format::ndjson:
-        item = dump(to_json(r, zone));
+        item.clear();
+        write_json(r, zone, item);
         break;
       case Format::csv:
         item = csv_row(r, zone);
@@ -283,16 +288,19 @@ void Output::add(const Row& r) {
   auto& m = *impl_;
   m.encode(r, m.scratch);
   const std::uint64_t at = m.spill.append(m.scratch);
-  m.entries.push_back({r.overdue, r.reply_by, r.complaint, at, static_cast<std::uint32_t>(m.scratch.size())});
+  const std::string_view id = std::string_view(r.complaint).substr(0, 0xFFFF);
+  m.entries.push_back({r.reply_by, at, static_cast<std::uint32_t>(m.scratch.size()),
+                       static_cast<std::uint32_t>(m.ids.size()), static_cast<std::uint16_t>(id.size()), r.overdue});
+  m.ids += id;
 }
 
 void Output::finish() {
   auto& m = *impl_;
   auto& e = m.entries;
-  std::sort(e.begin(), e.end(), [](const Impl::Entry& a, const Impl::Entry& b) {
+  std::sort(e.begin(), e.end(), [&m](const Impl::Entry& a, const Impl::Entry& b) {
     if (a.overdue != b.overdue) return a.overdue;
     if (a.reply_by != b.reply_by) return a.reply_by < b.reply_by;
-    return a.complaint < b.complaint;
+    return m.id(a) < m.id(b);
   });
   m.spill.ready();
   std::string item;

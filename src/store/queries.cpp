@@ -24,24 +24,25 @@ std::optional<std::int64_t> opt_int(SQLite::Statement& q, int i) {
 }
 
 constexpr const char* kOrderColumns =
-    "o.order_id, o.created_at, o.total, o.currency, o.payment_method, o.status, o.shipped_at, "
+    "o.rowid, o.order_id, o.created_at, o.total, o.currency, o.payment_method, o.status, o.shipped_at, "
     "o.delivered_at, o.returned_at, o.delivery_attempts, o.refunded, o.items, o.ship_company, o.tags";
 
-void read_order(SQLite::Statement& q, OrderRow& o) {
-  o.order_id = text(q, 0);
-  o.created_at = q.getColumn(1).getInt64();
-  o.total = q.getColumn(2).getInt64();
-  o.currency = text(q, 3);
-  o.payment = text(q, 4);
-  o.status = text(q, 5);
-  o.shipped_at = opt_time(q, 6);
-  o.delivered_at = opt_time(q, 7);
-  o.returned_at = opt_time(q, 8);
-  o.delivery_attempts = opt_int(q, 9);
-  o.refunded = opt_int(q, 10);
-  o.items = opt_int(q, 11);
-  o.ship_company = text(q, 12);
-  o.tags = text(q, 13);
+void read_order_row(SQLite::Statement& q, OrderRow& o) {
+  o.rowid = q.getColumn(0).getInt64();
+  o.order_id = text(q, 1);
+  o.created_at = q.getColumn(2).getInt64();
+  o.total = q.getColumn(3).getInt64();
+  o.currency = text(q, 4);
+  o.payment = text(q, 5);
+  o.status = text(q, 6);
+  o.shipped_at = opt_time(q, 7);
+  o.delivered_at = opt_time(q, 8);
+  o.returned_at = opt_time(q, 9);
+  o.delivery_attempts = opt_int(q, 10);
+  o.refunded = opt_int(q, 11);
+  o.items = opt_int(q, 12);
+  o.ship_company = text(q, 13);
+  o.tags = text(q, 14);
 }
 
 constexpr const char* kComplaintColumns =
@@ -95,7 +96,7 @@ HistoryReader::HistoryReader(SQLite::Database& db) : db_(db) {
   // alone (it holds these columns): no visit to the table per order.
   orders_ = prepare(db,
                     "SELECT o.order_id, o.created_at, o.status, o.total, o.currency, o.refunded, "
-                    "d.opened_at, d.status, d.reason FROM orders o "
+                    "d.opened_at, d.status, d.reason, o.rowid FROM orders o "
                     "LEFT JOIN disputes d ON d.order_id = o.order_id "
                     "WHERE o.customer = ? ORDER BY o.created_at");
   complaints_ = prepare(db, std::string("SELECT ") + kComplaintColumns +
@@ -105,6 +106,7 @@ HistoryReader::HistoryReader(SQLite::Database& db) : db_(db) {
   by_rowid_ = prepare(db, std::string("SELECT ") + kComplaintColumns + " FROM complaints WHERE rowid = ?");
   order_by_id_ = prepare(db, std::string("SELECT ") + kOrderColumns +
                                  " FROM orders o WHERE o.order_id = ?1");
+  order_by_rowid_ = prepare(db, std::string("SELECT ") + kOrderColumns + " FROM orders o WHERE o.rowid = ?1");
   order_disputes_ = prepare(db,
                             "SELECT d.order_id, d.opened_at, d.status, d.reason FROM disputes d "
                             "WHERE d.order_id = ?1 ORDER BY d.opened_at, d.dispute_id");
@@ -212,6 +214,7 @@ void HistoryReader::load(std::int64_t customer, std::int64_t rowid, CustomerHist
         o.total = q.getColumn(3).getInt64();
         o.currency = text(q, 4);
         o.refunded = opt_int(q, 5);
+        o.rowid = q.getColumn(9).getInt64();
       }
       if (!q.getColumn(6).isNull())
         out.disputes.push_back(
@@ -266,7 +269,7 @@ bool HistoryReader::find_order(const std::string& order_id, OrderRow& order, std
   q.reset();
   q.bind(1, bare);
   const bool found = q.executeStep();
-  if (found) read_order(q, order);
+  if (found) read_order_row(q, order);
   q.reset();
   if (!found || !disputes) return found;
   auto& d = *order_disputes_;
@@ -276,6 +279,16 @@ bool HistoryReader::find_order(const std::string& order_id, OrderRow& order, std
     disputes->push_back(DisputeRow{order.order_id, d.getColumn(1).getInt64(), text(d, 2), text(d, 3)});
   d.reset();
   return true;
+}
+
+bool HistoryReader::read_order(std::int64_t rowid, OrderRow& order) {
+  auto& q = *order_by_rowid_;
+  q.reset();
+  q.bind(1, rowid);
+  const bool found = q.executeStep();
+  if (found) read_order_row(q, order);
+  q.reset();
+  return found;
 }
 
 }  // namespace triage::store

@@ -205,3 +205,22 @@ TEST_CASE("fit cuts by display width") {
   CHECK(fit("zażółć", 4) == "zaż…");
   CHECK(display_width("日本") == 4);
 }
+
+TEST_CASE("the direct JSON writer writes what nlohmann::json's dump writes") {
+  std::vector<Row> rows = {row("K1", 1795510800, true), row("K2", 0, false)};
+  rows[1].rule.clear();
+  rows[1].order.clear();
+  rows[1].customer.clear();
+  rows[1].why = std::string("q\"uote\\ \b\f\n\r\t\x01\x1f\x7f \xc3\xa9 \xe2\x80\xa6 \xf0\x9f\x98\x80 ", 32);
+  rows[1].reply = "bad \xff \xc3\x28 \xe2\x82 \xed\xa0\x80 end";
+  rows[1].evidence.push_back({"complaint.text", "\x1b[31m", false});
+  rows[1].hits.push_back({"x", {"a\"b", "\xfe"}});
+  for (const auto& r : rows) {
+    std::string direct;
+    write_json(r, warsaw(), direct);
+    CHECK(direct == dump(to_json(r, warsaw())));
+    std::string ev;
+    write_evidence_json(r, ev);
+    CHECK(ev == dump(evidence_json(r)));
+  }
+}

@@ -50,6 +50,12 @@ nlohmann::ordered_json evidence_json(const Row& r);
 // Compact JSON text; invalid UTF-8 in customer text becomes U+FFFD, never an error.
 std::string dump(const nlohmann::ordered_json& j);
 
+// The same JSON texts as dump(to_json(r)) and dump(evidence_json(r)), appended
+// to `out` without building a JSON value first (the writers' hot path).
+void write_json(const Row& r, const date::time_zone* zone, std::string& out);
+void write_evidence_json(const Row& r, std::string& out);
+void write_list_json(const std::vector<std::string>& v, std::string& out);
+
 // "2026-11-24T09:00:00+01:00" in `zone`.
 std::string iso_local(Timestamp t, const date::time_zone* zone);
 // "Mon 24 Nov 09:00" in `zone`, for tables.

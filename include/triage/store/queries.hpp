@@ -18,6 +18,7 @@
 namespace triage::store {
 
 struct OrderRow {
+  std::int64_t rowid = 0;
   std::string order_id;
   Timestamp created_at = 0;
   std::int64_t total = 0;  // minor units of `currency`
@@ -104,12 +105,14 @@ class HistoryReader {
   // An order by id (with or without '#'), every field; with its disputes when
   // `disputes` is given. False when unknown.
   bool find_order(const std::string& order_id, OrderRow& order, std::vector<DisputeRow>* disputes);
+  // An order of a loaded history, every field, by its rowid.
+  bool read_order(std::int64_t rowid, OrderRow& order);
 
  private:
   void load_orphans();
   SQLite::Database& db_;
   std::unique_ptr<SQLite::Statement> orders_, complaints_, reviews_, key_, by_rowid_,
-      order_by_id_, order_disputes_;
+      order_by_id_, order_by_rowid_, order_disputes_;
   // Complaints and reviews that name no customer belong to their order's
   // customer; they are few, so they are mapped once per run.
   bool orphans_loaded_ = false;
