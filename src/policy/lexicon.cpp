@@ -295,6 +295,7 @@ struct RegexGroup {
   mutable std::unique_ptr<re2::FilteredRE2> filter;
   mutable std::unique_ptr<LiteralMatcher> atoms;  // null when no regex has an atom
   mutable std::vector<int> source_of;             // filter id -> index in sources
+  mutable std::vector<std::string> atom_strings;
 
   bool empty() const { return sources.empty(); }
 
@@ -309,9 +310,8 @@ struct RegexGroup {
           source_of.push_back(static_cast<int>(k));
       }
       if (source_of.empty()) return;
-      std::vector<std::string> strings;
-      filter->Compile(&strings);
-      if (!strings.empty()) atoms = std::make_unique<LiteralMatcher>(strings);
+      filter->Compile(&atom_strings);
+      if (!atom_strings.empty()) atoms = std::make_unique<LiteralMatcher>(atom_strings);
     });
   }
 
@@ -327,6 +327,12 @@ struct RegexGroup {
     if (source_of.empty()) return false;
     thread_local std::vector<int> ids;
     find_atoms(text, ids);
+    return filter->FirstMatch(piece(text), ids) >= 0;
+  }
+
+  // Like matches(), with the atoms present already found (by a bank).
+  bool matches_given(std::string_view text, const std::vector<int>& ids) const {
+    if (source_of.empty()) return false;
     return filter->FirstMatch(piece(text), ids) >= 0;
   }
 
@@ -437,6 +443,10 @@ struct LexiconBank::Impl {
   std::unique_ptr<RE2::Set> phrases;
   std::vector<int> owner;
   std::vector<int> with_regexes;  // lexicons that have regexes
+  // The atoms of all their regexes in one matcher, so one pass over a text
+  // serves every lexicon's prefilter; for each, whose atom it is.
+  std::unique_ptr<LiteralMatcher> atoms;
+  std::vector<std::pair<int, int>> atom_owner;  // (index in with_regexes, atom id there)
   bool use_set = false;
 
   void build() {
@@ -450,6 +460,16 @@ struct LexiconBank::Impl {
         owner.push_back(static_cast<int>(i));
       }
     }
+    std::vector<std::string> all_atoms;
+    for (std::size_t k = 0; k < with_regexes.size(); ++k) {
+      const auto& g = lexicons[static_cast<std::size_t>(with_regexes[k])]->impl_->regexes;
+      g.prepare();
+      for (std::size_t a = 0; a < g.atom_strings.size(); ++a) {
+        all_atoms.push_back(g.atom_strings[a]);
+        atom_owner.emplace_back(static_cast<int>(k), static_cast<int>(a));
+      }
+    }
+    if (!all_atoms.empty()) atoms = std::make_unique<LiteralMatcher>(all_atoms);
     if (owner.empty()) {
       use_set = true;
       return;
@@ -493,10 +513,26 @@ void LexiconBank::match_all(std::string_view normalized, std::vector<std::int8_t
   const auto& lx = b.lexicons;
   out.assign(lx.size(), 0);
   if (b.use_set && b.mark(normalized, out)) {
+    const auto& with = b.with_regexes;
+    if (std::all_of(with.begin(), with.end(),
+                    [&out](int i) { return out[static_cast<std::size_t>(i)] != 0; }))
+      return;
     const auto inner = trim_spaces(normalized);
-    for (const int i : b.with_regexes) {
-      auto& o = out[static_cast<std::size_t>(i)];
-      if (o == 0 && lx[static_cast<std::size_t>(i)]->impl_->regexes.matches(inner)) o = 1;
+    thread_local std::vector<int> found;
+    thread_local std::vector<std::vector<int>> given;
+    given.resize(with.size());
+    for (auto& g : given) g.clear();
+    found.clear();
+    if (b.atoms) b.atoms->find(inner, found);
+    for (const int id : found) {
+      const auto& [k, a] = b.atom_owner[static_cast<std::size_t>(id)];
+      given[static_cast<std::size_t>(k)].push_back(a);
+    }
+    for (std::size_t k = 0; k < with.size(); ++k) {
+      auto& o = out[static_cast<std::size_t>(with[k])];
+      if (o == 0 &&
+          lx[static_cast<std::size_t>(with[k])]->impl_->regexes.matches_given(inner, given[k]))
+        o = 1;
     }
     return;
   }
