@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <cstdint>
+#include <thread>
 
 #include "triage/policy/text.hpp"
 
@@ -241,4 +242,25 @@ TEST_CASE("prepare() compiles ahead and changes no answer", "[lexicon]") {
   CHECK(lx.matches(normalize("Zwrotu pieniędzy")));
   CHECK(lx.matches(normalize("Refund please")));
   CHECK_FALSE(lx.matches(normalize("please refund")));
+}
+
+TEST_CASE("first use from several threads at once is safe", "[lexicon]") {
+  const Lexicon lx(LexiconSpec{"t", {"wystawię negatyw*"}, {"(?:paczk|przesylk)\\pL* nie dotarl"}});
+  const Lexicon* ptr = &lx;
+  const triage::policy::LexiconBank bank({ptr});
+  const std::string yes = normalize("Przesyłka nie dotarła, wystawię negatywną");
+  const std::string no = normalize("wszystko w porządku");
+  std::vector<std::thread> threads;
+  std::vector<int> good(4, 0);
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&, t] {
+      std::vector<std::int8_t> out;
+      for (int i = 0; i < 200; ++i) {
+        bank.match_all(i % 2 ? yes : no, out);
+        const bool expect = i % 2 == 1;
+        if (lx.matches(i % 2 ? yes : no) == expect && (out[0] == 1) == expect) ++good[t];
+      }
+    });
+  for (auto& th : threads) th.join();
+  CHECK(good == std::vector<int>(4, 200));
 }
