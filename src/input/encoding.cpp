@@ -215,7 +215,7 @@ std::size_t DecodingSource::read_converted(char* buf, std::size_t n) {
     out_pos_ = 0;
     std::vector<char> chunk(64 * 1024);
     std::size_t keep = pending_.size();
-    std::memcpy(chunk.data(), pending_.data(), keep);
+    if (keep > 0) std::memcpy(chunk.data(), pending_.data(), keep);
     pending_.clear();
     const std::size_t got = read_raw(chunk.data() + keep, chunk.size() - keep);
     const std::size_t total = keep + got;
