@@ -78,7 +78,7 @@ std::string csv_quote(std::string_view s) {
   return out;
 }
 
-constexpr std::size_t kMemoryLimit = 8u << 20;  // encoded rows kept in memory before spilling
+constexpr std::size_t kMemoryLimit = 1u << 20;  // encoded rows kept in memory before spilling
 
 // Encoded rows, appended; in memory until they grow past kMemoryLimit, then
 // in an anonymous temporary file (the page cache, not our heap, holds them).
@@ -157,7 +157,7 @@ std::string csv_row(const Row& r, const date::time_zone* zone) {
   add(csv_cell(r.action));
   add(csv_cell(r.action_label));
   add(csv_cell(r.rule));
-  add(std::to_string(r.priority));
+  add(csv_cell(std::to_string(r.priority)));  // a negative priority starts with -
   add(csv_cell(join(r.tags, ";")));
   add(iso_local(r.reply_by, zone));
   add(r.overdue ? "true" : "false");
