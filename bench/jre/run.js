@@ -29,6 +29,8 @@ function toFacts(r) {
     since_shipped: num(r.order_since_shipped),
     since_delivered: num(r.order_since_delivered),
     business: r.order_business == null ? undefined : r.order_business === 1,
+    refunded: num(r.order_refunded),
+    returned: r.order_returned == null ? undefined : r.order_returned === 1,
   };
   const customer = r.customer == null ? {} : {
     orders: num(r.customer_orders),
