@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 
 namespace triage::policy {
 namespace {
@@ -235,6 +236,87 @@ std::size_t bounded_length(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+using Decomposed = std::array<cp_t, 64>;
+
+// The general treatment of one non-ASCII code point: fold, decompose, emit.
+void fold_general(cp_t c, Script& script, Writer& w, Decomposed& dec) {
+  utf8proc_option_t opts = UTF8PROC_CASEFOLD;
+  // Cyrillic is only case-folded (marks are letters there); Hangul syllables
+  // stay composed so matched words read as typed.
+  if (!is_cyrillic(c) && !(c >= 0xAC00 && c <= 0xD7A3))
+    opts = static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE);
+  const auto m = utf8proc_decompose_char(c, dec.data(), static_cast<utf8proc_ssize_t>(dec.size()),
+                                         opts, nullptr);
+  if (m < 0 || m > static_cast<utf8proc_ssize_t>(dec.size())) {
+    w.separator();
+    script = Script::none;
+    return;
+  }
+  for (utf8proc_ssize_t k = 0; k < m; ++k) emit(dec[static_cast<std::size_t>(k)], script, w);
+}
+
+// The outcome of fold_general() for one code point, when it does not depend
+// on the characters around it.
+struct Folded {
+  enum class Kind : std::uint8_t { general, drop, separator, letters };
+  Kind kind = Kind::general;
+  Script script = Script::none;
+  std::uint8_t n = 0;
+  std::array<cp_t, 3> cps{};
+};
+
+// Outcomes for every two-byte code point (U+0080..U+07FF: Latin-1, Latin
+// Extended, Greek, Cyrillic), where nearly all the non-ASCII letters of the
+// supported languages are; computed once by the general path, so both agree.
+const std::array<Folded, 0x800>& two_byte_table() {
+  static const auto* table = [] {
+    auto* t = new std::array<Folded, 0x800>;
+    Decomposed dec{};
+    for (cp_t c = 0x80; c < 0x800; ++c) {
+      // A mark's treatment depends on the letter before it.
+      if (is_mark(utf8proc_category(c))) continue;
+      std::string buf = "x";
+      Writer w(buf);
+      Script script = Script::latin;
+      fold_general(c, script, w, dec);
+      const std::string_view body = std::string_view(buf).substr(1);
+      Folded& f = (*t)[static_cast<std::size_t>(c)];
+      if (body.empty()) {
+        if (script == Script::latin) f.kind = Folded::Kind::drop;
+        continue;
+      }
+      if (body == " ") {
+        f.kind = Folded::Kind::separator;
+        continue;
+      }
+      if (body.find(' ') != std::string_view::npos) continue;
+      Folded g;
+      const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(body.data());
+      std::size_t i = 0;
+      bool ok = true;
+      while (i < body.size() && ok) {
+        cp_t o = 0;
+        const auto n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(body.size() - i), &o);
+        ok = n > 0 && g.n < g.cps.size();
+        if (ok) {
+          g.cps[g.n++] = o;
+          i += static_cast<std::size_t>(n);
+        }
+      }
+      if (!ok) continue;
+      g.kind = Folded::Kind::letters;
+      g.script = script;
+      f = g;
+    }
+    return t;
+  }();
+  return *table;
+}
+
+}  // namespace
+
 void normalize_into(std::string_view text, std::string& out) {
   const std::size_t len = bounded_length(text);
   out.clear();
@@ -242,7 +324,8 @@ void normalize_into(std::string_view text, std::string& out) {
   out.push_back(' ');
   Writer w(out);
   Script script = Script::none;
-  std::array<cp_t, 64> dec{};
+  Decomposed dec{};
+  const auto& table = two_byte_table();
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
   std::size_t i = 0;
   while (i < len) {
@@ -252,6 +335,22 @@ void normalize_into(std::string_view text, std::string& out) {
       ++i;
       continue;
     }
+    if (b >= 0xC2 && b < 0xE0 && i + 1 < len &&
+        (static_cast<unsigned char>(text[i + 1]) & 0xC0) == 0x80) {
+      const cp_t c = ((b & 0x1F) << 6) | (static_cast<unsigned char>(text[i + 1]) & 0x3F);
+      const Folded& f = table[static_cast<std::size_t>(c)];
+      if (f.kind != Folded::Kind::general) {
+        i += 2;
+        if (f.kind == Folded::Kind::separator) {
+          w.separator();
+          script = Script::none;
+        } else if (f.kind == Folded::Kind::letters) {
+          for (std::uint8_t k = 0; k < f.n; ++k) w.code_point(f.cps[k]);
+          script = f.script;
+        }
+        continue;
+      }
+    }
     cp_t c = 0;
     const auto n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(len - i), &c);
     if (n <= 0) {
@@ -259,20 +358,7 @@ void normalize_into(std::string_view text, std::string& out) {
       continue;
     }
     i += static_cast<std::size_t>(n);
-    utf8proc_option_t opts = UTF8PROC_CASEFOLD;
-    // Cyrillic is only case-folded (marks are letters there); Hangul syllables
-    // stay composed so matched words read as typed.
-    if (!is_cyrillic(c) && !(c >= 0xAC00 && c <= 0xD7A3))
-      opts =
-          static_cast<utf8proc_option_t>(UTF8PROC_CASEFOLD | UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE);
-    const auto m = utf8proc_decompose_char(c, dec.data(), static_cast<utf8proc_ssize_t>(dec.size()),
-                                           opts, nullptr);
-    if (m < 0 || m > static_cast<utf8proc_ssize_t>(dec.size())) {
-      w.separator();
-      script = Script::none;
-      continue;
-    }
-    for (utf8proc_ssize_t k = 0; k < m; ++k) emit(dec[static_cast<std::size_t>(k)], script, w);
+    fold_general(c, script, w, dec);
   }
   if (out.back() != ' ') out.push_back(' ');
 }
