@@ -42,8 +42,9 @@ class Calendar {
 };
 
 // Parses durations as policies write them: "36h", "14d", "90m", "2w",
-// "1d 12h", "45s" (units s m h d w; parts may be separated by spaces);
-// returns seconds, nullopt on error or overflow.
+// "1d 12h", "45s", "1.5h" (units s m h d w; parts may be separated by
+// spaces; a fraction is rounded to whole seconds); returns seconds, nullopt on
+// error, a missing unit, a sign, or overflow.
 std::optional<std::int64_t> parse_duration(std::string_view text);
 
 }  // namespace triage::policy

@@ -66,7 +66,8 @@ class Lexicon {
   Lexicon(Lexicon&&) noexcept;
   Lexicon& operator=(Lexicon&&) noexcept;
 
-  // `normalized` must come from normalize(). Does not allocate on the common path.
+  // `normalized` must come from normalize(). Phrases are answered without
+  // allocating; regexes run only when the text holds their required literals.
   bool matches(std::string_view normalized) const;
   // Like matches(), and also extracts the matched words.
   LexiconMatch match(std::string_view normalized) const;
