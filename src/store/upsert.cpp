@@ -45,9 +45,11 @@ class Fnv {
   std::uint64_t h_ = 0xcbf29ce484222325ull;
 };
 
+// The records outlive each statement's exec, and every parameter is bound
+// again for the next row, so SQLite need not copy the text.
 void bind_text(SQLite::Statement& st, int i, const std::string& s) {
   if (s.empty()) st.bind(i);
-  else st.bind(i, s);
+  else st.bindNoCopy(i, s);
 }
 void bind_opt(SQLite::Statement& st, int i, const std::optional<std::int64_t>& v) {
   if (v) st.bind(i, static_cast<std::int64_t>(*v));
@@ -158,14 +160,14 @@ constexpr const char* order_columns =
 
 void bind_order(SQLite::Statement& st, const Order& r, const std::optional<std::int64_t>& customer,
                 std::int64_t hash, std::int64_t import_id) {
-  st.bind(1, r.order_id);
+  st.bindNoCopy(1, r.order_id);
   bind_customer(st, 2, customer);
   bind_text(st, 3, r.customer_id);
   bind_text(st, 4, r.email);
   bind_text(st, 5, r.phone);
   st.bind(6, static_cast<std::int64_t>(r.created_at));
   st.bind(7, static_cast<std::int64_t>(r.total.minor));
-  st.bind(8, r.total.currency);
+  st.bindNoCopy(8, r.total.currency);
   bind_text(st, 9, r.payment_method);
   bind_text(st, 10, r.status);
   bind_opt(st, 11, r.shipped_at);
@@ -249,7 +251,7 @@ Outcome Upserter::put(const Complaint& r) {
                   "subject=excluded.subject, message=excluded.message, kind=excluded.kind, "
                   "first_reply_at=excluded.first_reply_at, status=excluded.status, lang=excluded.lang, "
                   "row_hash=excluded.row_hash, import_id=excluded.import_id");
-  st.bind(1, r.complaint_id);
+  st.bindNoCopy(1, r.complaint_id);
   bind_text(st, 2, r.order_id);
   bind_customer(st, 3, customer);
   bind_text(st, 4, r.customer_id);
@@ -280,11 +282,12 @@ Outcome Upserter::put(const Dispute& r) {
                   "amount=excluded.amount, currency=excluded.currency, reason=excluded.reason, "
                   "status=excluded.status, due_by=excluded.due_by, row_hash=excluded.row_hash, "
                   "import_id=excluded.import_id");
-  st.bind(1, r.dispute_id);
+  st.bindNoCopy(1, r.dispute_id);
   bind_text(st, 2, r.order_id);
   st.bind(3, static_cast<std::int64_t>(r.opened_at));
   bind_opt(st, 4, r.amount ? std::optional<std::int64_t>(r.amount->minor) : std::nullopt);
-  bind_text(st, 5, r.amount ? r.amount->currency : std::string());
+  if (r.amount) bind_text(st, 5, r.amount->currency);  // not a temporary: bound without a copy
+  else st.bind(5);
   bind_text(st, 6, r.reason);
   bind_text(st, 7, r.status);
   bind_opt(st, 8, r.due_by);
@@ -306,7 +309,7 @@ Outcome Upserter::put(const Review& r) {
                   "customer_id=excluded.customer_id, email=excluded.email, phone=excluded.phone, "
                   "rating=excluded.rating, text=excluded.text, posted_at=excluded.posted_at, "
                   "platform=excluded.platform, row_hash=excluded.row_hash, import_id=excluded.import_id");
-  st.bind(1, r.review_id);
+  st.bindNoCopy(1, r.review_id);
   bind_text(st, 2, r.order_id);
   bind_customer(st, 3, customer);
   bind_text(st, 4, r.customer_id);
