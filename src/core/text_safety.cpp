@@ -120,4 +120,36 @@ std::string spreadsheet_safe(std::string_view cell) {
   return std::string(cell);
 }
 
+bool find_invalid_utf8(std::string_view text, int& line, int& col) {
+  line = 1;
+  std::size_t line_start = 0;
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char c = p[i];
+    std::size_t len = 0;
+    std::uint32_t min = 0;
+    if (c < 0x80) {
+      if (c == '\n') ++line, line_start = i + 1;
+      ++i;
+      continue;
+    }
+    if (c >= 0xC2 && c <= 0xDF) len = 2, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF) len = 3, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4) len = 4, min = 0x10000;
+    bool ok = len > 0 && i + len <= n;
+    std::uint32_t cp = ok ? c & (0x7F >> len) : 0;
+    for (std::size_t k = 1; ok && k < len; ++k) {
+      ok = (p[i + k] & 0xC0) == 0x80;
+      cp = (cp << 6) | (p[i + k] & 0x3F);
+    }
+    if (!ok || cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      col = static_cast<int>(i - line_start) + 1;
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
 }  // namespace triage

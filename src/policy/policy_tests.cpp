@@ -11,6 +11,7 @@
 #include <sstream>
 #include <toml.hpp>
 
+#include "triage/core/text_safety.hpp"
 #include "triage/policy/calendar.hpp"
 
 namespace triage::policy {
@@ -72,6 +73,11 @@ class CaseReader {
 
   void run(std::vector<TestCase>& out) {
     toml::value doc;
+    int bad_line = 0, bad_col = 0;
+    if (!find_invalid_utf8(file_.content, bad_line, bad_col)) {
+      diags_.add(Loc{file_.display, bad_line, bad_col}, "not valid UTF-8; TOML files must be UTF-8: save the file as UTF-8");
+      return;
+    }
     try {
       std::istringstream in(file_.content);
       doc = toml::parse(in, file_.display);

@@ -54,6 +54,13 @@ for pack in does-not-exist empty; do
   grep -qF "$pack" err || { echo "FAIL [$pack]: the error does not name the directory: $(head -c 300 err)"; status=1; }
 done
 
+# A triage.toml that is not UTF-8 (saved in Windows-1250): its place, exit 2.
+printf 'timezone = "Europe/Warsaw"\ncurrency = '"'"'z\xb3'"'"'\n' >bad-config.toml
+rc=0
+"$bin" --config bad-config.toml check >out 2>err || rc=$?
+[ "$rc" = 2 ] || { echo "FAIL [triage.toml]: check exited $rc, expected 2: $(head -c 300 err)"; status=1; }
+grep -qF 'bad-config.toml:2:14: not valid UTF-8' err || { echo "FAIL [triage.toml]: no place for the bad byte: $(head -c 300 err)"; status=1; }
+
 [ "$n" -ge 8 ] || { echo "FAIL: only $n policy cases found"; status=1; }
 [ "$status" = 0 ] && echo "ok: $n invalid packs refused with their place"
 exit "$status"

@@ -16,4 +16,10 @@ std::string terminal_safe(std::string_view text);
 // return gets a leading apostrophe so that no spreadsheet runs it as a formula.
 std::string spreadsheet_safe(std::string_view cell);
 
+// Finds the first byte that is not part of well-formed UTF-8. Returns false
+// and its 1-based line and column (in bytes) when there is one. TOML files are
+// checked with it before parsing: toml11 3.7 reads past the end of its buffer
+// on invalid UTF-8 inside a literal string, and TOML must be UTF-8 anyway.
+bool find_invalid_utf8(std::string_view text, int& line, int& col);
+
 }  // namespace triage
