@@ -44,9 +44,7 @@ rc=0
 start=$(date +%s)
 timeout 60 "$bin" --db t.db run --all --dry-run --policies pack --now "$now" --format ndjson >out 2>err || rc=$?
 took=$(( $(date +%s) - start ))
-if grep -q 'not available in this build yet' err; then
-  echo "note: run is not built yet; only the pack check ran"
-else
+{
   [ "$rc" = 124 ] && { echo "FAIL: run did not finish within 60 s on a catastrophic regex"; status=1; }
   [ "$rc" = 0 ] || [ "$rc" = 124 ] || { echo "FAIL: run exited $rc: $(head -c 400 err)"; status=1; }
   # Even under sanitizers this is a fraction of a second; 20 s means backtracking.
@@ -54,7 +52,7 @@ else
   # H-2 ends in a's: '(a+)+$' matches it, so the rule must fire (the regex really ran).
   grep -q '"H-2"' out && grep '"H-2"' out | grep -q '"hostile"' ||
     { echo "FAIL: the hostile lexicon did not match H-2: $(grep '"H-2"' out | head -c 300)"; status=1; }
-fi
+}
 
 # A regex too big for RE2's limits, and one RE2 does not support (backreference).
 mkdir big
