@@ -279,6 +279,11 @@ std::shared_ptr<CompiledPack> compile_pack(const Pack& pack, Diagnostics& diags)
     }
     out->lexicons.push_back(std::move(cl));
   }
+  {
+    std::vector<const Lexicon*> all;
+    for (const auto& cl : out->lexicons) all.push_back(cl.lexicon.get());
+    out->bank = std::make_unique<LexiconBank>(all);
+  }
   for (const auto& c : pack.classify) {
     CompiledRule r;
     r.stage = Stage::classify;

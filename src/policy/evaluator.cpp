@@ -58,9 +58,13 @@ bool EvalContext::lexicon_matches(int index, facts::FactId id) {
   const auto& lex = pack_.lexicons[static_cast<std::size_t>(index)].lexicon;
   if (!lex || facts_[id].missing) return false;
   if (id != facts::FactId::complaint_text) return lex->matches(normalized(id));
-  auto& cached = lex_[static_cast<std::size_t>(index)];
-  if (cached < 0) cached = lex->matches(normalized(id)) ? 1 : 0;
-  return cached == 1;
+  // The first question about complaint.text answers every lexicon at once.
+  if (lex_[static_cast<std::size_t>(index)] < 0) {
+    if (pack_.bank) pack_.bank->match_all(normalized(id), lex_);
+    auto& cached = lex_[static_cast<std::size_t>(index)];
+    if (cached < 0) cached = lex->matches(normalized(id)) ? 1 : 0;
+  }
+  return lex_[static_cast<std::size_t>(index)] == 1;
 }
 
 // ---- evaluation --------------------------------------------------------------
@@ -517,7 +521,7 @@ Decision decide(const CompiledPack& pack, const DecideSettings& settings, facts:
   int slot = -1;
   if (!facts[FactId::complaint_lang].missing) slot = language_slot(facts[FactId::complaint_lang].text);
   if (slot < 0 && !facts[FactId::complaint_text].missing)
-    slot = language_slot(guess_language(facts[FactId::complaint_text].text));
+    slot = language_slot(guess_language(facts[FactId::complaint_text].text, ctx.normalized(FactId::complaint_text)));
   if (slot < 0) slot = language_slot(settings.default_lang);
   if (slot < 0) slot = 0;
   d.lang = reply_languages()[static_cast<std::size_t>(slot)];

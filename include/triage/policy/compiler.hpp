@@ -99,6 +99,8 @@ struct CompiledAction {
 struct CompiledPack {
   std::vector<CompiledParam> params;
   std::vector<CompiledLexicon> lexicons;
+  // Every lexicon in one pass over complaint.text (index = lexicon index).
+  std::unique_ptr<LexiconBank> bank;
   std::vector<CompiledRule> classify;
   std::vector<CompiledRule> segments;
   std::vector<CompiledRule> tag_rules;     // tag-only rules, load order
