@@ -1,16 +1,16 @@
 // The reference side of figure 3: json-rules-engine deciding every complaint
 // of a facts dump (bench/jre/facts.sql) with the translated default pack.
 // Only the decisions are timed; the facts are built in memory beforehand.
-// usage: node run.js FACTS.json DECISIONS.ndjson [PACK.json]
+// usage: node run.js FACTS.json DECISIONS.ndjson PACK.json   (PACK.json: bench/jre/pack.py
+// on `triage init`'s policies/, so that it matches the binary's built-in pack)
 'use strict';
 
 const fs = require('fs');
-const path = require('path');
 const { buildEngine, decide } = require('./rules');
 
-const [factsPath, outPath, packPath = path.join(__dirname, 'pack.json')] = process.argv.slice(2);
-if (!factsPath || !outPath) {
-  process.stderr.write('usage: node run.js FACTS.json DECISIONS.ndjson [PACK.json]\n');
+const [factsPath, outPath, packPath] = process.argv.slice(2);
+if (!factsPath || !outPath || !packPath) {
+  process.stderr.write('usage: node run.js FACTS.json DECISIONS.ndjson PACK.json\n');
   process.exit(2);
 }
 
