@@ -102,7 +102,7 @@ TEST_CASE("rows that cannot be read say why", "[rows]") {
   CHECK(why.find("unknown value \"teleported\"") != std::string::npos);
 }
 
-TEST_CASE("--map names columns and values; mistakes name the map file and line", "[rows]") {
+TEST_CASE("a map file names columns and values, and its mistakes name the map file and line", "[rows]") {
   const auto cfg = Config::defaults();
   const auto path = write_map(
       "[orders.columns]\norder_id = \"Nr\"\ncreated_at = \"Kiedy\"\ntotal = \"Ile\"\npayment_method = \"Jak\"\n"
