@@ -24,7 +24,7 @@ namespace {
 
 // Per compiled regex; RE2 falls back to slower matching rather than failing
 // when a search needs more.
-constexpr std::int64_t kPatternMaxMem = 8 << 20;
+constexpr std::int64_t kPatternMaxMem = 512 << 10;
 // Per set: a set's DFA failing for lack of memory would read as "no match",
 // so sets get room, and matching falls back to the single regexes if it happens.
 constexpr std::int64_t kSetMaxMem = 16 << 20;
