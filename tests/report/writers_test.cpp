@@ -14,6 +14,8 @@
 using namespace triage;
 using namespace triage::report;
 
+
+using namespace std::string_literals;
 namespace {
 
 const date::time_zone* warsaw() { return date::locate_zone("Europe/Warsaw"); }
@@ -104,7 +106,7 @@ TEST_CASE("table cells carry no terminal control sequences or newlines") {
 
 TEST_CASE("JSON stays valid with control characters and invalid UTF-8") {
   auto r = row("K1", 1795510800, false);
-  r.why = std::string("nul\0 esc\x1b bell\x07 bad\xc3\x28 end", 27);
+  r.why = "nul\0 esc\x1b bell\x07 bad\xc3\x28 end"s;  // the literal holds a NUL
   r.reply = "\xff\xfe";
   const std::string s = dump(to_json(r, warsaw()));
   CHECK(s.find('\x1b') == std::string::npos);
@@ -211,7 +213,7 @@ TEST_CASE("the direct JSON writer writes what nlohmann::json's dump writes") {
   rows[1].rule.clear();
   rows[1].order.clear();
   rows[1].customer.clear();
-  rows[1].why = std::string("q\"uote\\ \b\f\n\r\t\x01\x1f\x7f \xc3\xa9 \xe2\x80\xa6 \xf0\x9f\x98\x80 ", 32);
+  rows[1].why = "q\"uote\\ \b\f\n\r\t\x01\x1f\x7f \xc3\xa9 \xe2\x80\xa6 \xf0\x9f\x98\x80 "s;
   rows[1].reply = "bad \xff \xc3\x28 \xe2\x82 \xed\xa0\x80 end";
   rows[1].evidence.push_back({"complaint.text", "\x1b[31m", false});
   rows[1].hits.push_back({"x", {"a\"b", "\xfe"}});
