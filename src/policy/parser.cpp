@@ -52,6 +52,13 @@ class Parser {
 
   ExprPtr parse() {
     if (peek().kind == TokenKind::end) throw SyntaxError(0, "empty condition; write an expression such as `customer.orders >= 1`");
+    // Bounds on length and nesting keep every recursive stage (parser, checker,
+    // compiler) far from the stack's end, whatever a pack file holds.
+    if (tokens_.size() > kMaxTokens) {
+      throw SyntaxError(0, fmt::format("the condition is too long ({} tokens, at most {}); split it into "
+                                       "several rules or a segment",
+                                       tokens_.size(), kMaxTokens));
+    }
     auto e = parse_or();
     if (peek().kind != TokenKind::end)
       throw SyntaxError(peek().begin, fmt::format("unexpected {} after a complete expression; "
@@ -61,8 +68,23 @@ class Parser {
   }
 
  private:
+  static constexpr std::size_t kMaxTokens = 4096;
+  static constexpr int kMaxDepth = 200;  // about 66 levels of parentheses
   std::vector<Token> tokens_;
   std::size_t pos_ = 0;
+  int depth_ = 0;
+
+  // Counts one level of nesting for as long as it lives.
+  struct Nest {
+    explicit Nest(Parser& p) : p_(p) {
+      if (++p_.depth_ > kMaxDepth) {
+        throw SyntaxError(p_.peek().begin,
+                          "the condition nests too deeply (parentheses, `not` or `-`); write it more simply");
+      }
+    }
+    ~Nest() { --p_.depth_; }
+    Parser& p_;
+  };
 
   const Token& peek() const { return tokens_[pos_]; }
   const Token& next() { return tokens_[pos_ < tokens_.size() - 1 ? pos_++ : pos_]; }
@@ -102,6 +124,7 @@ class Parser {
   }
 
   ExprPtr parse_or() {
+    const Nest nest(*this);
     auto left = parse_and();
     while (accept(TokenKind::kw_or)) left = binary(Op::or_, std::move(left), parse_and());
     return left;
@@ -112,6 +135,7 @@ class Parser {
     return left;
   }
   ExprPtr parse_not() {
+    const Nest nest(*this);
     if (peek().kind == TokenKind::kw_not) {
       const auto b = next().begin;
       return unary(Op::not_, b, parse_not());
@@ -165,6 +189,7 @@ class Parser {
     }
   }
   ExprPtr parse_unary() {
+    const Nest nest(*this);
     if (peek().kind == TokenKind::minus) {
       const auto b = next().begin;
       return unary(Op::neg, b, parse_unary());
