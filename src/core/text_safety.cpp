@@ -1,7 +1,15 @@
 // Neutralizes customer text for terminals and spreadsheets.
 #include "triage/core/text_safety.hpp"
 
+#include <cerrno>
 #include <cstdint>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+#include <fmt/core.h>
+
+#include "triage/core/error.hpp"
 
 namespace triage {
 
@@ -150,6 +158,19 @@ bool find_invalid_utf8(std::string_view text, int& line, int& col) {
     i += len;
   }
   return true;
+}
+
+std::string read_utf8_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorKind::input, fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  int line = 0, col = 0;
+  if (!find_invalid_utf8(text, line, col)) {
+    throw Error(ErrorKind::input,
+                fmt::format("{}:{}:{}: not valid UTF-8; TOML files must be UTF-8: save the file as UTF-8",
+                            path, line, col));
+  }
+  return text;
 }
 
 }  // namespace triage

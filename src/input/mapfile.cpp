@@ -85,24 +85,13 @@ bool contains(const std::vector<std::string_view>& list, std::string_view s) {
 }  // namespace
 
 
-// The file's bytes, checked to be UTF-8 before toml11 sees them (see find_invalid_utf8).
-static std::string read_map_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorKind::input, fmt::format("{}: cannot read: {}", path, std::strerror(errno)));
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  int line = 0, col = 0;
-  if (!find_invalid_utf8(text, line, col)) {
-    throw Error(ErrorKind::input, fmt::format("{}:{}:{}: not valid UTF-8; TOML files must be UTF-8: save the file as UTF-8", path, line, col));
-  }
-  return text;
-}
 
 MapFile MapFile::load(const std::string& path) {
   MapFile m;
   m.path = path;
   toml::value doc;
   try {
-    std::istringstream in(read_map_text(path));
+    std::istringstream in(read_utf8_file(path));
     doc = toml::parse(in, path);
   } catch (const toml::syntax_error& e) {
     throw Error(ErrorKind::input, fmt::format("{}: invalid TOML: {}", path, e.what()));

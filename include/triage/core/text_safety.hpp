@@ -22,4 +22,9 @@ std::string spreadsheet_safe(std::string_view cell);
 // on invalid UTF-8 inside a literal string, and TOML must be UTF-8 anyway.
 bool find_invalid_utf8(std::string_view text, int& line, int& col);
 
+// Reads a settings file (triage.toml, a --map file) whole and checks that it
+// is UTF-8 before a TOML parser sees it; throws Error(input) naming the file,
+// line and column of the first bad byte.
+std::string read_utf8_file(const std::string& path);
+
 }  // namespace triage
