@@ -133,7 +133,7 @@ int run_customer(const GlobalOptions& g, const CustomerOptions& o) {
   fmt::print(out, "  refused      {}\n", refused);
   for (const auto& c : unconverted) {
     fmt::print(stderr, "triage: orders in {} are left out of LTV; add a rate under [rates] in "
-                       "triage.toml\n", c);
+                       "triage.toml\n", terminal_safe(c));
   }
 
   // The latest decision on any of the customer's complaints carries the segment and tags.
