@@ -15,6 +15,7 @@
 
 #include "triage/core/error.hpp"
 #include "triage/core/text_safety.hpp"
+#include "triage/core/toml_file.hpp"
 
 namespace triage {
 
@@ -52,22 +53,10 @@ Config Config::defaults() {
   return c;
 }
 
-
-
 Config Config::load(const std::string& path) {
   Config c;
   c.path = path;
-  toml::value doc;
-  try {
-    std::istringstream in(read_utf8_file(path));
-    doc = toml::parse(in, path);
-  } catch (const toml::syntax_error& e) {
-    throw Error(ErrorKind::input, fmt::format("{}: invalid TOML: {}", path, e.what()));
-  } catch (const Error&) {
-    throw;
-  } catch (const std::runtime_error& e) {
-    throw Error(ErrorKind::input, fmt::format("{}: cannot read: {}", path, e.what()));
-  }
+  const toml::value doc = read_toml_file(path);
   if (!doc.is_table()) return defaults();
 
   for (const auto& [key, v] : doc.as_table()) {

@@ -14,6 +14,7 @@
 
 #include "triage/core/error.hpp"
 #include "triage/core/text_safety.hpp"
+#include "triage/core/toml_file.hpp"
 #include "triage/input/values.hpp"
 
 namespace triage::input {
@@ -84,22 +85,10 @@ bool contains(const std::vector<std::string_view>& list, std::string_view s) {
 
 }  // namespace
 
-
-
 MapFile MapFile::load(const std::string& path) {
   MapFile m;
   m.path = path;
-  toml::value doc;
-  try {
-    std::istringstream in(read_utf8_file(path));
-    doc = toml::parse(in, path);
-  } catch (const toml::syntax_error& e) {
-    throw Error(ErrorKind::input, fmt::format("{}: invalid TOML: {}", path, e.what()));
-  } catch (const Error&) {
-    throw;
-  } catch (const std::exception& e) {
-    throw Error(ErrorKind::input, fmt::format("{}: cannot read the map file: {}", path, e.what()));
-  }
+  const toml::value doc = read_toml_file(path);
   if (!doc.is_table()) return m;
   for (const auto& [kname, kval] : doc.as_table()) {
     RecordKind kind{};
