@@ -129,7 +129,7 @@ std::unique_ptr<SQLite::Database> open(const std::string& path, const Config& co
   if (mode == OpenMode::read_write) {
     create_private(path);
   } else if (::access(path.c_str(), F_OK) != 0) {
-    throw Error(ErrorKind::runtime,
+    throw Error(ErrorKind::usage,
                 fmt::format("{}: no database here; import an export first "
                             "(triage import orders FILE), or point --db / $TRIAGE_DB at it",
                             path));

@@ -32,4 +32,12 @@ grep -qE "tags +vip" after.txt || fail "vip tag not shown"
 
 "$bin" customer nobody@example.com 2>err.txt && fail "unknown customer accepted"
 grep -q "no customer matches 'nobody@example.com'" err.txt || fail "message: $(cat err.txt)"
+# No database yet: a usage error (exit 2) that says how to make one, and no file created.
+set +e
+"$bin" --db "$work/none.db" customer K-0330 2>err.txt
+code=$?
+set -e
+[ "$code" = 2 ] || fail "missing database: exit $code, want 2"
+grep -q "no database here; import an export first" err.txt || fail "message: $(cat err.txt)"
+[ ! -e "$work/none.db" ] || fail "a read-only command created the database"
 echo "ok"
