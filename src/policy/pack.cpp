@@ -3,6 +3,8 @@
 // applying triage.toml's param overrides. Every problem is collected.
 #include "triage/policy/pack.hpp"
 
+#include "triage/policy/toml_source.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -23,13 +25,6 @@ namespace triage::policy {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
 
 bool ends_with(std::string_view s, std::string_view tail) {
   return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
@@ -222,25 +217,9 @@ class FileParser {
   FileParser(const SourceFile& file, Pack& pack, Diagnostics& diags) : file_(file), pack_(pack), diags_(diags) {}
 
   void run() {
-    toml::value doc;
-    int bad_line = 0, bad_col = 0;
-    if (!find_invalid_utf8(file_.content, bad_line, bad_col)) {
-      diags_.add(Loc{file_.display, bad_line, bad_col}, "not valid UTF-8; TOML files must be UTF-8: save the file as UTF-8");
-      return;
-    }
-    try {
-      std::istringstream in(file_.content);
-      doc = toml::parse(in, file_.display);
-    } catch (const toml::syntax_error& e) {
-      report_toml_error(e.what(), e.location());
-      return;
-    } catch (const toml::exception& e) {
-      report_toml_error(e.what(), e.location());
-      return;
-    } catch (const std::exception& e) {
-      diags_.add(Loc{file_.display, 1, 1}, fmt::format("invalid TOML: {}", e.what()));
-      return;
-    }
+    const auto parsed = parse_toml_source(file_, diags_);
+    if (!parsed) return;
+    const toml::value& doc = *parsed;
     if (!doc.is_table()) return;
     static const std::vector<std::string> sections = {"params", "lexicon", "classify", "segment", "rule", "action"};
     for (const auto& key : sorted_keys(doc)) {
@@ -275,41 +254,11 @@ class FileParser {
     return keys;
   }
 
-  void report_toml_error(const std::string& what, const toml::source_location& loc) {
-    // toml11's message spans several lines with a drawing; keep the gist.
-    std::string first = what.substr(0, what.find('\n'));
-    if (first.rfind("[error] ", 0) == 0) first = first.substr(8);
-    if (first.rfind("toml::", 0) == 0) {
-      const auto colon = first.find(": ");
-      if (colon != std::string::npos) first = first.substr(colon + 2);
-    }
-    std::string hint;
-    const auto mark = what.rfind("^--- ");
-    if (mark != std::string::npos) {
-      hint = what.substr(mark + 5);
-      hint = hint.substr(0, hint.find('\n'));
-    }
-    Loc l = loc_of(loc);
-    diags_.add(l, fmt::format("invalid TOML: {}{}", first, hint.empty() || hint == first ? "" : " (" + hint + ")"));
-  }
-
-  Loc loc_of(const toml::source_location& loc) const {
-    Loc l{file_.display, static_cast<int>(loc.line()), static_cast<int>(loc.column())};
-    const auto& line = loc.line_str();
-    if (loc.column() >= 1 && loc.column() - 1 <= line.size())
-      l.col = 1 + static_cast<int>(code_points(std::string_view(line).substr(0, loc.column() - 1)));
-    return l;
-  }
+  Loc loc_of(const toml::source_location& loc) const { return toml_loc(file_.display, loc); }
   Loc loc_of(const toml::value& v) const { return loc_of(v.location()); }
 
-  // Where a key stands: on its value's line, found by name.
   Loc key_loc(const std::string& key, const toml::value& v) const {
-    const auto loc = v.location();
-    Loc l = loc_of(loc);
-    const auto& line = loc.line_str();
-    const auto at = line.find(key);
-    if (at != std::string::npos) l.col = 1 + static_cast<int>(code_points(std::string_view(line).substr(0, at)));
-    return l;
+    return toml_key_loc(file_.display, key, v);
   }
 
   StringOrigin string_origin(const toml::value& v) const {

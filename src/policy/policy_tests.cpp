@@ -13,19 +13,13 @@
 
 #include "triage/core/text_safety.hpp"
 #include "triage/policy/calendar.hpp"
+#include "triage/policy/toml_source.hpp"
 
 namespace triage::policy {
 
 namespace {
 
 constexpr Timestamp kDefaultReceived = 1795168800;  // 2026-11-20T10:00:00Z
-
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s)
-    if ((c & 0xC0) != 0x80) ++n;
-  return n;
-}
 
 std::vector<std::string> sorted_keys(const toml::value& t) {
   std::vector<std::string> keys;
@@ -72,22 +66,9 @@ class CaseReader {
       : file_(file), config_(config), diags_(diags) {}
 
   void run(std::vector<TestCase>& out) {
-    toml::value doc;
-    int bad_line = 0, bad_col = 0;
-    if (!find_invalid_utf8(file_.content, bad_line, bad_col)) {
-      diags_.add(Loc{file_.display, bad_line, bad_col}, "not valid UTF-8; TOML files must be UTF-8: save the file as UTF-8");
-      return;
-    }
-    try {
-      std::istringstream in(file_.content);
-      doc = toml::parse(in, file_.display);
-    } catch (const toml::exception& e) {
-      std::string first(e.what());
-      first = first.substr(0, first.find('\n'));
-      if (first.rfind("[error] ", 0) == 0) first = first.substr(8);
-      diags_.add(loc_of(e.location()), "invalid TOML: " + first);
-      return;
-    }
+    const auto parsed = parse_toml_source(file_, diags_);
+    if (!parsed) return;
+    const toml::value& doc = *parsed;
     if (!doc.is_table()) return;
     for (const auto& k : sorted_keys(doc))
       if (k != "case")
@@ -111,19 +92,9 @@ class CaseReader {
   Diagnostics& diags_;
   bool ok_ = true;
 
-  Loc loc_of(const toml::source_location& loc) const {
-    Loc l{file_.display, static_cast<int>(loc.line()), static_cast<int>(loc.column())};
-    const auto& line = loc.line_str();
-    if (loc.column() >= 1 && loc.column() - 1 <= line.size())
-      l.col = 1 + static_cast<int>(code_points(std::string_view(line).substr(0, loc.column() - 1)));
-    return l;
-  }
+  Loc loc_of(const toml::source_location& loc) const { return toml_loc(file_.display, loc); }
   Loc key_loc(const std::string& key, const toml::value& v) const {
-    const auto loc = v.location();
-    Loc l = loc_of(loc);
-    const auto at = loc.line_str().find(key);
-    if (at != std::string::npos) l.col = 1 + static_cast<int>(code_points(std::string_view(loc.line_str()).substr(0, at)));
-    return l;
+    return toml_key_loc(file_.display, key, v);
   }
   void bad(const Loc& l, const std::string& msg) {
     diags_.add(l, msg);
