@@ -4,10 +4,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fmt/core.h>
+#include <openssl/crypto.h>
 
 #include "triage/cli/commands.hpp"
 #include "triage/core/error.hpp"
 #include "triage/core/text_safety.hpp"
+#include "triage/policy/pack_digest.hpp"
 
 namespace {
 
@@ -34,7 +36,10 @@ std::string safe_message(std::string_view message) {
   return out;
 }
 
-GlobalOptions resolve_globals(std::string db, std::string config, bool quiet) {
+// needs_zone false: without a triage.toml the built-in time zone is left
+// unresolved (opening the time-zone database costs more than all the rest of
+// `triage check`); whatever needs it later resolves it.
+GlobalOptions resolve_globals(std::string db, std::string config, bool quiet, bool needs_zone) {
   GlobalOptions g;
   if (db.empty()) {
     const char* env = std::getenv("TRIAGE_DB");
@@ -43,12 +48,17 @@ GlobalOptions resolve_globals(std::string db, std::string config, bool quiet) {
   g.db_path = db;
   if (config.empty() && std::filesystem::exists("triage.toml")) config = "triage.toml";
   g.config_path = config;
-  g.config = config.empty() ? Config::defaults() : Config::load(config);
+  if (!config.empty()) g.config = Config::load(config);
+  else if (needs_zone) g.config = Config::defaults();
   g.verbosity = quiet ? Verbosity::quiet : Verbosity::normal;
   return g;
 }
 
 int main_inner(int argc, char** argv) {
+  policy::set_builtin_pack_digest(&policy::generated_builtin_pack_digest());
+  // SHA-256 is all triage asks of libcrypto: the system's OpenSSL settings
+  // file has nothing for it, and reading it slows every start.
+  OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG, nullptr);
   CLI::App app{
       "triage: decide every waiting customer complaint from the shop's own policies.\n"
       "Imports order, complaint, dispute and review exports into a local SQLite file,\n"
@@ -131,7 +141,7 @@ int main_inner(int argc, char** argv) {
     return app.exit(e) == 0 ? exit_ok : exit_bad_input;
   }
 
-  const GlobalOptions g = resolve_globals(db, config, quiet);
+  const GlobalOptions g = resolve_globals(db, config, quiet, !check->parsed());
   if (import->parsed()) return run_import(g, imp);
   if (runc->parsed()) return run_run(g, run);
   if (explain->parsed()) return run_explain(g, exp);

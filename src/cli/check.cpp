@@ -7,19 +7,27 @@
 
 #include "triage/cli/commands.hpp"
 #include "triage/core/error.hpp"
+#include "triage/policy/pack.hpp"
+#include "triage/policy/pack_digest.hpp"
 #include "triage/policy/program.hpp"
 
 namespace triage::cli {
 
 int run_check(const GlobalOptions& g, const PolicyOptions& o) {
   const std::string dir = resolve_policies(o.policies);
-  const auto program = policy::load_program(dir, g.config);
-  if (g.verbosity != Verbosity::quiet) {
-    const auto info = program->info();
-    fmt::print(stderr, "{}: {} files, {} rules, {} actions, {} lexicons — OK (version {})\n",
-               dir.empty() ? "built-in pack" : dir, info.files, info.rules, info.actions, info.lexicons,
-               program->version());
+  const auto source = policy::load_sources(dir);
+  // The built-in pack (or an unedited copy of it, as `triage init` writes)
+  // was checked when triage was built; only triage.toml is left to check.
+  std::optional<policy::CheckedPack> checked;
+  if (const auto* digest = policy::builtin_pack_digest()) checked = policy::check_from_digest(*digest, source, g.config);
+  if (!checked) {
+    const auto program = policy::load_program(source, g.config);
+    checked = policy::CheckedPack{program->info(), program->version()};
   }
+  if (g.verbosity != Verbosity::quiet)
+    fmt::print(stderr, "{}: {} files, {} rules, {} actions, {} lexicons — OK (version {})\n",
+               dir.empty() ? "built-in pack" : dir, checked->info.files, checked->info.rules, checked->info.actions,
+               checked->info.lexicons, checked->version);
   return exit_ok;
 }
 

@@ -38,18 +38,24 @@ std::optional<date::year_month_day> parse_date(std::string_view s) {
 
 }  // namespace
 
-Calendar::Calendar(const date::time_zone* zone, std::vector<std::string> holidays) : zone_(zone) {
+Calendar::Calendar(const date::time_zone* zone, std::vector<std::string> holidays)
+    : zone_(zone), holidays_(holiday_days(holidays)) {
   if (zone_ == nullptr) throw std::invalid_argument("calendar: no time zone given");
-  holidays_.reserve(holidays.size());
+}
+
+std::vector<int> Calendar::holiday_days(const std::vector<std::string>& holidays) {
+  std::vector<int> days;
+  days.reserve(holidays.size());
   for (const auto& h : holidays) {
     const auto ymd = parse_date(h);
     if (!ymd)
       throw std::invalid_argument("holiday `" + h +
                                   "` is not a valid date; write it as YYYY-MM-DD, e.g. 2026-12-24");
-    holidays_.push_back(date::sys_days{*ymd}.time_since_epoch().count());
+    days.push_back(date::sys_days{*ymd}.time_since_epoch().count());
   }
-  std::sort(holidays_.begin(), holidays_.end());
-  holidays_.erase(std::unique(holidays_.begin(), holidays_.end()), holidays_.end());
+  std::sort(days.begin(), days.end());
+  days.erase(std::unique(days.begin(), days.end()), days.end());
+  return days;
 }
 
 bool Calendar::is_working_date(date::sys_days local_day) const {

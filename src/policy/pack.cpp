@@ -552,17 +552,23 @@ ActionDef builtin_escalate() {
 
 }  // namespace
 
+std::string normalized_files(const PackSource& src) {
+  std::string out;
+  for (const auto& f : src.files) {
+    out += f.name;
+    out += '\0';
+    out += f.content;
+    out += '\0';
+  }
+  return out;
+}
+
 Pack parse_pack(const PackSource& src, Diagnostics& diags) {
   Pack pack;
   pack.dir = src.dir;
   pack.file_count = src.files.size();
-  for (const auto& f : src.files) {
-    FileParser(f, pack, diags).run();
-    pack.normalized += f.name;
-    pack.normalized += '\0';
-    pack.normalized += f.content;
-    pack.normalized += '\0';
-  }
+  for (const auto& f : src.files) FileParser(f, pack, diags).run();
+  pack.normalized = normalized_files(src);
   if (!pack.action("escalate")) pack.actions.push_back(builtin_escalate());
   if (const auto* rw = pack.param("reply_within")) {
     if (rw->type != facts::Type::duration)

@@ -22,7 +22,7 @@ namespace {
 class CompiledProgram final : public Program {
  public:
   CompiledProgram(std::shared_ptr<CompiledPack> pack, const Pack& src, const Config& config)
-      : pack_(std::move(pack)), calendar_(zone_of(config), config.holidays) {
+      : pack_(std::move(pack)), calendar_(calendar_for(config)) {
     settings_.calendar = &calendar_;
     settings_.default_lang = config.default_lang;
     info_.files = pack_->file_count;
@@ -54,16 +54,6 @@ class CompiledProgram final : public Program {
   }
 
  private:
-  static const date::time_zone* zone_of(const Config& config) {
-    if (config.zone) return config.zone;
-    try {
-      return date::locate_zone(config.timezone);
-    } catch (const std::exception&) {
-      throw Error(ErrorKind::input, fmt::format("unknown time zone '{}'; use an IANA name such as Europe/Warsaw",
-                                                config.timezone));
-    }
-  }
-
   std::shared_ptr<CompiledPack> pack_;
   Calendar calendar_;
   DecideSettings settings_;
@@ -78,6 +68,29 @@ struct PackStage {
 
 }  // namespace
 
+Calendar calendar_for(const Config& config) {
+  const date::time_zone* zone = config.zone;
+  if (!zone) {
+    try {
+      zone = date::locate_zone(config.timezone);
+    } catch (const std::exception&) {
+      throw Error(ErrorKind::input, fmt::format("unknown time zone '{}'; use an IANA name such as Europe/Warsaw",
+                                                config.timezone));
+    }
+  }
+  check_holidays(config);
+  return Calendar(zone, config.holidays);
+}
+
+void check_holidays(const Config& config) {
+  try {
+    (void)Calendar::holiday_days(config.holidays);
+  } catch (const std::invalid_argument& e) {
+    throw Error(ErrorKind::input, fmt::format("{}: holidays: {}", config.path.empty() ? "triage.toml" : config.path,
+                                              e.what()));
+  }
+}
+
 std::shared_ptr<const Program> load_program(const PackSource& source, const Config& config) {
   Diagnostics diags;
   Pack pack = parse_pack(source, diags);  // stage "parse"
@@ -89,12 +102,7 @@ std::shared_ptr<const Program> load_program(const PackSource& source, const Conf
   diags.throw_if_any();
   auto compiled = compile_pack(pack, diags);  // stage "compile"
   diags.throw_if_any();
-  try {
-    return std::make_shared<CompiledProgram>(std::move(compiled), pack, config);
-  } catch (const std::invalid_argument& e) {
-    throw Error(ErrorKind::input, fmt::format("{}: holidays: {}", config.path.empty() ? "triage.toml" : config.path,
-                                              e.what()));
-  }
+  return std::make_shared<CompiledProgram>(std::move(compiled), pack, config);
 }
 
 std::shared_ptr<const Program> load_program(const std::string& dir, const Config& config) {

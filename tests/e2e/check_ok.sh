@@ -34,6 +34,32 @@ rm triage.toml
 TRIAGE_POLICIES= "$TRIAGE_BIN" check 2>err || fail "built-in pack: exit $?: $(cat err)"
 grep -q 'built-in pack: .* — OK (version' err || fail "built-in pack: $(cat err)"
 
+# The built-in pack is checked from what the build recorded; an unedited copy
+# of it (`triage init`) must give the same summary and version, with and
+# without an override, and a bad override the same message.
+"$TRIAGE_BIN" -q init "$work/copy" || fail "init exited $?"
+builtin_and_copy() {  # prints "<built-in summary>|<copy summary>" with the names cut off
+  local a b
+  a=$(TRIAGE_POLICIES= "$TRIAGE_BIN" check 2>&1 | sed 's/^[^:]*: //') || true
+  b=$("$TRIAGE_BIN" check --policies "$work/copy/policies" 2>&1 | sed 's/^[^:]*: //') || true
+  echo "$a|$b"
+}
+plain=$(builtin_and_copy)
+[[ "${plain%|*}" == "${plain#*|}" ]] || fail "built-in and copy differ: $plain"
+printf '[params]\nvip_ltv = 3000\n' >triage.toml
+raised=$(builtin_and_copy)
+[[ "${raised%|*}" == "${raised#*|}" ]] || fail "built-in and copy differ with an override: $raised"
+[[ "$raised" != "$plain" ]] || fail "the built-in pack's version did not change with an override"
+printf '[params]\nreply_within = 24\n' >triage.toml
+bad=$(builtin_and_copy)
+[[ "${bad%|*}" == "${bad#*|}" ]] || fail "built-in and copy give different errors: $bad"
+grep -q 'triage.toml:2:16: param `reply_within` is a duration' <<<"$bad" || fail "bad override: $bad"
+# An edited copy is loaded in full: still OK, with a version of its own.
+echo '# a note' >>"$work/copy/policies/params.toml"
+rm triage.toml
+edited=$("$TRIAGE_BIN" check --policies "$work/copy/policies" 2>&1 | sed 's/^[^:]*: //')
+[[ "$edited" == *"— OK (version"* && "$edited" != "${plain#*|}" ]] || fail "edited copy: $edited"
+
 # A directory that is not there is a policy error.
 rc=0
 "$TRIAGE_BIN" check --policies "$work/nope" 2>err || rc=$?

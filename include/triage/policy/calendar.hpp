@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "triage/core/config.hpp"
 #include "triage/core/model.hpp"
 
 namespace triage::policy {
@@ -35,11 +36,22 @@ class Calendar {
 
   const date::time_zone* zone() const { return zone_; }
 
+  // The holiday dates as days since the epoch, sorted and unique; throws
+  // std::invalid_argument naming the first entry that is not YYYY-MM-DD.
+  static std::vector<int> holiday_days(const std::vector<std::string>& holidays);
+
  private:
   bool is_working_date(date::sys_days local_day) const;
   const date::time_zone* zone_;
   std::vector<int> holidays_;  // days since epoch of the local holiday dates, sorted
 };
+
+// The shop's calendar from triage.toml's time zone and holidays; throws
+// Error(input) naming the setting when one is wrong.
+Calendar calendar_for(const Config& config);
+// The same checks of the holidays without building the calendar, so that a
+// zone left unresolved (the built-in default) stays unresolved.
+void check_holidays(const Config& config);
 
 // Parses durations as policies write them: "36h", "14d", "90m", "2w",
 // "1d 12h", "45s", "1.5h" (units s m h d w; parts may be separated by

@@ -153,6 +153,9 @@ struct Pack {
   const LexiconDef* lexicon(std::string_view name) const;
 };
 
+// The policy files' names and contents as the version hash reads them.
+std::string normalized_files(const PackSource& src);
+
 // Stage "parse": TOML to definitions, conditions to syntax trees. Unknown
 // keys, missing or mistyped fields, duplicate ids and syntax errors go to diags.
 Pack parse_pack(const PackSource& src, Diagnostics& diags);
