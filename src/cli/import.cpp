@@ -9,6 +9,12 @@
 #include <fmt/core.h>
 
 #include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
+#include <type_traits>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -134,6 +140,95 @@ class RejectsWriter {
   bool used_ = false;
 };
 
+// Records handed from the reading thread to the writing one, in batches
+// that go round and round: their strings keep their capacity, so a row costs
+// no allocation, and at most kBatches * kPerBatch records are in flight.
+template <class Rec>
+class RecordPipe {
+ public:
+  struct Cancelled {};
+  RecordPipe() : batches_(kBatches) {
+    for (std::size_t i = 0; i < kBatches; ++i) {
+      batches_[i].items.resize(kPerBatch);
+      free_.push_back(i);
+    }
+  }
+  // Reading side: fill slot(), then push() it; close() at the end or on error.
+  Rec& slot() {
+    if (!cur_) acquire();
+    return batches_[*cur_].items[batches_[*cur_].n];
+  }
+  void push() {
+    if (++batches_[*cur_].n == kPerBatch) hand_over();
+  }
+  void close(std::exception_ptr error) {
+    if (cur_) hand_over();
+    std::lock_guard<std::mutex> lock(m_);
+    error_ = std::move(error);
+    done_ = true;
+    filled_.notify_one();
+  }
+  // Writing side: fn(record) for every record in order, then the reading
+  // side's error, if any, is rethrown. On the writing side's own error, call
+  // cancel() so that the reading side stops.
+  template <class Fn>
+  void drain(Fn&& fn) {
+    for (;;) {
+      std::size_t i = 0;
+      {
+        std::unique_lock<std::mutex> lock(m_);
+        filled_.wait(lock, [&] { return !full_.empty() || done_; });
+        if (full_.empty()) break;
+        i = full_.front();
+        full_.pop_front();
+      }
+      auto& b = batches_[i];
+      for (std::size_t k = 0; k < b.n; ++k) fn(b.items[k]);
+      b.n = 0;
+      {
+        std::lock_guard<std::mutex> lock(m_);
+        free_.push_back(i);
+      }
+      emptied_.notify_one();
+    }
+    if (error_) std::rethrow_exception(error_);
+  }
+  void cancel() {
+    std::lock_guard<std::mutex> lock(m_);
+    cancelled_ = true;
+    emptied_.notify_one();
+  }
+
+ private:
+  static constexpr std::size_t kBatches = 8, kPerBatch = 256;
+  struct Batch {
+    std::vector<Rec> items;
+    std::size_t n = 0;
+  };
+  void acquire() {
+    std::unique_lock<std::mutex> lock(m_);
+    emptied_.wait(lock, [&] { return !free_.empty() || cancelled_; });
+    if (cancelled_) throw Cancelled{};
+    cur_ = free_.front();
+    free_.pop_front();
+  }
+  void hand_over() {
+    {
+      std::lock_guard<std::mutex> lock(m_);
+      full_.push_back(*cur_);
+    }
+    cur_.reset();
+    filled_.notify_one();
+  }
+  std::vector<Batch> batches_;
+  std::optional<std::size_t> cur_;  // the batch being filled (reading side only)
+  std::mutex m_;
+  std::condition_variable filled_, emptied_;
+  std::deque<std::size_t> free_, full_;
+  std::exception_ptr error_;
+  bool done_ = false, cancelled_ = false;
+};
+
 struct Counts {
   std::int64_t read = 0, inserted = 0, updated = 0, unchanged = 0, duplicates = 0, rejected = 0, folded = 0,
                cp1250_rows = 0;
@@ -253,6 +348,24 @@ int run_import(const GlobalOptions& g, const ImportOptions& o) {
   // Our writes keep customers and their rows consistent by construction; the
   // per-row foreign key lookups would only slow a large import down.
   db->exec("PRAGMA foreign_keys = OFF");
+  bool rollback_journal = false;
+  // Not under --strict: switching the journal mode rewrites the file's header,
+  // and a refused strict import must leave the file byte for byte as it was.
+  if (!o.dry_run && !o.strict && !scratch) {
+    bool empty = false;
+    {
+      SQLite::Statement q(*db, fmt::format("SELECT NOT EXISTS (SELECT 1 FROM {})", o.kind));
+      empty = q.executeStep() && q.getColumn(0).getInt() != 0;
+    }
+    if (empty) rollback_journal = store::detail::use_rollback_journal(*db);
+  }
+  struct WalBack {
+    SQLite::Database& db;
+    bool on;
+    ~WalBack() {
+      if (on) store::detail::restore_wal(db);
+    }
+  } wal_back{*db, rollback_journal};
   const auto started = static_cast<std::int64_t>(std::time(nullptr));
   store::detail::begin_immediate(*db);
   try {
@@ -281,7 +394,7 @@ int run_import(const GlobalOptions& g, const ImportOptions& o) {
       switch (out) {
         case store::Outcome::inserted:
           if (++n.inserted > bulk_after && !bulk) {
-            up.start_bulk(kind);
+            up.start_bulk(kind, rows_before == 0);
             bulk = true;
           }
           break;
@@ -293,94 +406,126 @@ int run_import(const GlobalOptions& g, const ImportOptions& o) {
         case store::Outcome::duplicate: break;
       }
     };
-    Order order, pending;
-    bool has_pending = false;
-    Complaint complaint;
-    Dispute dispute;
-    Review review;
-    std::string why, fallback;
-    Fields fields;
     const bool folds = kind == RecordKind::orders && parser.folds_line_items();
-    auto flush = [&] {
-      if (has_pending) count(up.put(pending), pending.order_id);
-      has_pending = false;
-    };
 
-    while (csv.next(rec)) {
-      ++n.read;
-      progress.tick(n.read, text.raw_bytes());
-      if (!rec.error.empty()) {
-        reject(rec, rec.error);
-        continue;
-      }
-      if (rec.fields.size() != parser.width()) {
-        reject(rec, fmt::format("the row has {} fields, the header has {}", rec.fields.size(), parser.width()));
-        continue;
-      }
-      const Fields* f = &rec.fields;
-      if (text.utf8_check() != Utf8Check::none && !valid_utf8(rec.raw)) {
-        if (text.utf8_check() == Utf8Check::reject) {
-          reject(rec, "not valid UTF-8 (read as UTF-8 because of --encoding utf-8)");
+    // The reading thread: CSV records, rejects, typing and folding. Everything
+    // that touches the database stays on this thread.
+    auto read_rows = [&](auto& pipe) {
+      using Rec = std::remove_reference_t<decltype(pipe.slot())>;
+      std::string why, fallback;
+      Fields fields;
+      Rec pending;
+      bool has_pending = false;
+      auto flush = [&] {
+        if (!has_pending) return;
+        std::swap(pipe.slot(), pending);
+        pipe.push();
+        has_pending = false;
+      };
+      while (csv.next(rec)) {
+        ++n.read;
+        progress.tick(n.read, text.raw_bytes());
+        if (!rec.error.empty()) {
+          reject(rec, rec.error);
           continue;
         }
-        // The start of the file was UTF-8 but this row is not: an export that is
-        // Windows-1250 after all, with a plain-ASCII beginning.
-        fallback.clear();
-        std::vector<std::size_t> ends;
-        for (auto v : rec.fields) {
-          append_cp1250_as_utf8(v, fallback);
-          ends.push_back(fallback.size());
+        if (rec.fields.size() != parser.width()) {
+          reject(rec, fmt::format("the row has {} fields, the header has {}", rec.fields.size(), parser.width()));
+          continue;
         }
-        fields.clear();
-        std::size_t from = 0;
-        for (auto e : ends) fields.emplace_back(fallback.data() + from, e - from), from = e;
-        f = &fields;
-        ++n.cp1250_rows;
-      }
-      why.clear();
-      switch (kind) {
-        case RecordKind::orders:
-          if (folds && has_pending && parser.order_key(*f) == pending.order_id) {
-            std::int64_t items = 0;
-            if (!parser.line_items(*f, items, why)) {
-              reject(rec, why);
-              break;
-            }
-            pending.items = pending.items.value_or(0) + items;
-            ++n.folded;
-            break;
+        const Fields* f = &rec.fields;
+        if (text.utf8_check() != Utf8Check::none && !valid_utf8(rec.raw)) {
+          if (text.utf8_check() == Utf8Check::reject) {
+            reject(rec, "not valid UTF-8 (read as UTF-8 because of --encoding utf-8)");
+            continue;
           }
+          // The start of the file was UTF-8 but this row is not: an export that is
+          // Windows-1250 after all, with a plain-ASCII beginning.
+          fallback.clear();
+          std::vector<std::size_t> ends;
+          for (auto v : rec.fields) {
+            append_cp1250_as_utf8(v, fallback);
+            ends.push_back(fallback.size());
+          }
+          fields.clear();
+          std::size_t from = 0;
+          for (auto e : ends) fields.emplace_back(fallback.data() + from, e - from), from = e;
+          f = &fields;
+          ++n.cp1250_rows;
+        }
+        why.clear();
+        if constexpr (std::is_same_v<Rec, Order>) {
           if (folds) {
+            if (has_pending && parser.order_key(*f) == pending.order_id) {
+              std::int64_t items = 0;
+              if (!parser.line_items(*f, items, why)) {
+                reject(rec, why);
+                continue;
+              }
+              pending.items = pending.items.value_or(0) + items;
+              ++n.folded;
+              continue;
+            }
             flush();
             if (!parser.parse(*f, pending, why)) {
               reject(rec, why);
-              break;
+              continue;
             }
             has_pending = true;
-            break;
+            continue;
           }
-          if (!parser.parse(*f, order, why)) {
-            reject(rec, why);
-            break;
-          }
-          count(up.put(order), order.order_id);
-          break;
-        case RecordKind::complaints:
-          if (!parser.parse(*f, complaint, why)) reject(rec, why);
-          else count(up.put(complaint), complaint.complaint_id);
-          break;
-        case RecordKind::disputes:
-          if (!parser.parse(*f, dispute, why)) reject(rec, why);
-          else count(up.put(dispute), dispute.dispute_id);
-          break;
-        case RecordKind::reviews:
-          if (!parser.parse(*f, review, why)) reject(rec, why);
-          else count(up.put(review), review.review_id);
-          break;
+        }
+        if (!parser.parse(*f, pipe.slot(), why)) reject(rec, why);
+        else pipe.push();
+      }
+      flush();
+    };
+    // This thread writes what the reading thread hands over, in file order.
+    auto write_rows = [&](auto& pipe, auto id_of) {
+      std::thread reader([&] {
+        try {
+          read_rows(pipe);
+          pipe.close(nullptr);
+        } catch (const typename std::remove_reference_t<decltype(pipe)>::Cancelled&) {
+          pipe.close(nullptr);
+        } catch (...) {
+          pipe.close(std::current_exception());
+        }
+      });
+      try {
+        pipe.drain([&](const auto& r) { count(up.put(r), id_of(r)); });
+      } catch (...) {
+        pipe.cancel();
+        reader.join();
+        throw;
+      }
+      reader.join();
+    };
+    switch (kind) {
+      case RecordKind::orders: {
+        RecordPipe<Order> pipe;
+        write_rows(pipe, [](const Order& r) -> const std::string& { return r.order_id; });
+        break;
+      }
+      case RecordKind::complaints: {
+        RecordPipe<Complaint> pipe;
+        write_rows(pipe, [](const Complaint& r) -> const std::string& { return r.complaint_id; });
+        break;
+      }
+      case RecordKind::disputes: {
+        RecordPipe<Dispute> pipe;
+        write_rows(pipe, [](const Dispute& r) -> const std::string& { return r.dispute_id; });
+        break;
+      }
+      case RecordKind::reviews: {
+        RecordPipe<Review> pipe;
+        write_rows(pipe, [](const Review& r) -> const std::string& { return r.review_id; });
+        break;
       }
     }
-    flush();
-    up.finish();
+    const std::int64_t replaced = up.finish();
+    n.inserted -= replaced;
+    n.duplicates += replaced;
     progress.clear();
 
     // One imports row per import that changed something or brought a file not

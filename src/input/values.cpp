@@ -127,6 +127,9 @@ bool iequal_ascii(std::string_view a, std::string_view b) {
 }
 
 bool strip_currency(std::string_view& s, std::string& currency) {
+  // No sign holds a digit: a plain number, the common case, has none to strip.
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  if (!s.empty() && digit(s.front()) && digit(s.back())) return false;
   for (const auto& sign : currency_signs) {
     const auto n = sign.text.size();
     if (s.size() > n && iequal_ascii(s.substr(s.size() - n), sign.text)) {

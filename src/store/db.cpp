@@ -117,6 +117,28 @@ void rethrow_mapped(SQLite::Database& db) {
   }
 }
 
+bool use_rollback_journal(SQLite::Database& db) noexcept {
+  try {
+    SQLite::Statement q(db, "PRAGMA journal_mode = DELETE");
+    if (!q.executeStep() || q.getColumn(0).getString() != "delete") return false;
+    q.reset();
+    // NORMAL is safe with WAL only; a rollback journal needs its syncs.
+    db.exec("PRAGMA synchronous = FULL");
+    return true;
+  } catch (...) {
+    return false;
+  }
+}
+
+void restore_wal(SQLite::Database& db) noexcept {
+  try {
+    db.exec("PRAGMA journal_mode = WAL");
+    db.exec("PRAGMA synchronous = NORMAL");
+  } catch (...) {
+    // Another connection got in first; the next open switches back to WAL.
+  }
+}
+
 }  // namespace detail
 
 std::unique_ptr<SQLite::Database> open(const std::string& path, const Config& config,

@@ -151,6 +151,51 @@ CREATE INDEX decisions_version ON decisions(policy_version, complaint_id);
 DROP INDEX orders_customer;
 CREATE INDEX orders_customer ON orders(customer, created_at, status, total, currency, refunded, order_id);
 )sql",
+      // 3: order_id is kept unique by an ordinary unique index instead of the
+      // table's PRIMARY KEY, so that a first import into an empty table can
+      // drop it and append rows to one B-tree only, building the index with one
+      // sort at the end. Rowids, columns and the covering index stay as they were.
+      R"sql(
+CREATE TABLE orders_v3 (
+  order_id      TEXT NOT NULL,
+  customer      INTEGER REFERENCES customers(id),
+  customer_id   TEXT,
+  email         TEXT,
+  phone         TEXT,
+  created_at    INTEGER NOT NULL,
+  total         INTEGER NOT NULL,
+  currency      TEXT NOT NULL,
+  payment_method TEXT,
+  status        TEXT,
+  shipped_at    INTEGER,
+  delivered_at  INTEGER,
+  returned_at   INTEGER,
+  return_reason TEXT,
+  delivery_attempts INTEGER,
+  refunded      INTEGER,
+  items         INTEGER,
+  ship_name     TEXT,
+  ship_company  TEXT,
+  ship_street   TEXT,
+  ship_city     TEXT,
+  ship_postcode TEXT,
+  ship_country  TEXT,
+  tags          TEXT,
+  row_hash      INTEGER NOT NULL,   -- of the canonical fields: an unchanged row is not rewritten
+  import_id     INTEGER
+);
+INSERT INTO orders_v3(rowid, order_id, customer, customer_id, email, phone, created_at, total, currency,
+  payment_method, status, shipped_at, delivered_at, returned_at, return_reason, delivery_attempts, refunded,
+  items, ship_name, ship_company, ship_street, ship_city, ship_postcode, ship_country, tags, row_hash, import_id)
+SELECT rowid, order_id, customer, customer_id, email, phone, created_at, total, currency,
+  payment_method, status, shipped_at, delivered_at, returned_at, return_reason, delivery_attempts, refunded,
+  items, ship_name, ship_company, ship_street, ship_city, ship_postcode, ship_country, tags, row_hash, import_id
+FROM orders;
+DROP TABLE orders;
+ALTER TABLE orders_v3 RENAME TO orders;
+CREATE UNIQUE INDEX orders_order_id ON orders(order_id);
+CREATE INDEX orders_customer ON orders(customer, created_at, status, total, currency, refunded, order_id);
+)sql",
   };
   return steps;
 }

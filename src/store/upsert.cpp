@@ -122,7 +122,7 @@ Outcome Upserter::written(const std::optional<Stored>& old) const {
   return old->import_id == import_id_ ? Outcome::duplicate : Outcome::updated;
 }
 
-void Upserter::start_bulk(RecordKind kind) {
+void Upserter::start_bulk(RecordKind kind, bool fresh) {
   const std::string table = to_string(kind);
   {
     SQLite::Statement q(db_, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? "
@@ -130,23 +130,52 @@ void Upserter::start_bulk(RecordKind kind) {
     q.bind(1, table);
     std::vector<std::string> names;
     while (q.executeStep()) {
+      std::string sql = q.getColumn(1).getString();
+      // A unique index decides insert or update; it can go only while every row is this import's.
+      if (sql.rfind("CREATE UNIQUE", 0) == 0) {
+        if (!fresh || kind != RecordKind::orders || !dropped_unique_.empty()) continue;
+        dropped_unique_ = std::move(sql);
+      } else {
+        dropped_indexes_.push_back(std::move(sql));
+      }
       names.push_back(q.getColumn(0).getString());
-      dropped_indexes_.push_back(q.getColumn(1).getString());
     }
     q.reset();
     for (const auto& name : names) db_.exec("DROP INDEX \"" + name + "\"");
   }
   ids_.start_bulk(kind == RecordKind::disputes ? std::string() : table);
   bulk_ = true;
+  fresh_ = !dropped_unique_.empty();
   // Inserts now mostly append, so a smaller page cache costs little and leaves
   // room for the identifiers held in memory (and for the index sorts at the end).
   db_.exec("PRAGMA cache_size = -16384");
+  // The index sorts at finish() run when the reading thread is done: use both cores.
+  db_.exec("PRAGMA threads = 2");
 }
 
-void Upserter::finish() {
+std::int64_t Upserter::finish() {
   ids_.finish();
+  std::int64_t replaced = 0;
+  if (!dropped_unique_.empty()) {
+    // Every row is this import's, so an id found twice came twice in the file:
+    // the later row wins, as it would have by an update.
+    try {
+      db_.exec(dropped_unique_);
+    } catch (const SQLite::Exception& e) {
+      if ((e.getErrorCode() & 0xff) != SQLITE_CONSTRAINT) throw;
+      db_.exec("CREATE INDEX triage_fresh_ids ON orders(order_id)");
+      replaced = db_.exec(
+          "DELETE FROM orders WHERE EXISTS (SELECT 1 FROM orders l WHERE l.order_id = orders.order_id "
+          "AND l.rowid > orders.rowid)");
+      db_.exec("DROP INDEX triage_fresh_ids");
+      db_.exec(dropped_unique_);
+    }
+    dropped_unique_.clear();
+  }
   for (const auto& sql : dropped_indexes_) db_.exec(sql);
   dropped_indexes_.clear();
+  fresh_ = false;
+  return replaced;
 }
 
 namespace {
@@ -207,7 +236,8 @@ Outcome Upserter::put(const Order& r) {
       return Outcome::inserted;
     } catch (const SQLite::Exception& e) {
       ins.tryReset();  // reset() would throw the step's error again
-      if (!is_duplicate_key(e)) throw;
+      // Fresh: no unique index, so this is no clash but a real failure.
+      if (fresh_ || !is_duplicate_key(e)) throw;
     }
   }
   const auto old = stored(order_hash_, "SELECT row_hash, import_id FROM orders WHERE order_id = ?", r.order_id);

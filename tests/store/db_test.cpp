@@ -106,3 +106,41 @@ TEST_CASE("with_write_transaction rolls back when the body throws") {
   q.executeStep();
   CHECK(q.getColumn(0).getInt() == 0);
 }
+
+TEST_CASE("migration 3 keeps every order, its rowid and the covering index; order_id stays unique") {
+  const auto path = temp_db("v2.db");
+  {
+    SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    const auto& steps = store::migrations();
+    REQUIRE(steps.size() >= 3);
+    raw.exec(std::string(steps[0]));
+    raw.exec(std::string(steps[1]));
+    raw.exec("PRAGMA user_version = 2");
+    raw.exec("INSERT INTO customers(id, key) VALUES (7, 'K-7')");
+    raw.exec("INSERT INTO orders(rowid, order_id, customer, created_at, total, currency, status, tags, row_hash) "
+             "VALUES (41, 'A-1', 7, 100, 1999, 'PLN', 'delivered', 'x;y', 5), "
+             "(42, 'A-2', 7, 200, 500, 'EUR', 'returned', NULL, 6)");
+  }
+  auto db = store::open(path, Config::defaults());
+  CHECK(version_of(*db) == store::schema_version());
+  SQLite::Statement q(*db, "SELECT rowid, order_id, customer, total, currency, status, tags, row_hash FROM orders "
+                           "ORDER BY rowid");
+  REQUIRE(q.executeStep());
+  CHECK(q.getColumn(0).getInt64() == 41);
+  CHECK(q.getColumn(1).getString() == "A-1");
+  CHECK(q.getColumn(2).getInt64() == 7);
+  CHECK(q.getColumn(3).getInt64() == 1999);
+  CHECK(q.getColumn(6).getString() == "x;y");
+  CHECK(q.getColumn(7).getInt64() == 5);
+  REQUIRE(q.executeStep());
+  CHECK(q.getColumn(0).getInt64() == 42);
+  CHECK(q.getColumn(5).getString() == "returned");
+  CHECK(q.getColumn(6).isNull());
+  CHECK_FALSE(q.executeStep());
+  SQLite::Statement idx(*db, "SELECT group_concat(name) FROM (SELECT name FROM sqlite_master WHERE type = 'index' "
+                             "AND tbl_name = 'orders' ORDER BY name)");
+  REQUIRE(idx.executeStep());
+  CHECK(idx.getColumn(0).getString() == "orders_customer,orders_order_id");
+  CHECK_THROWS(db->exec("INSERT INTO orders(order_id, created_at, total, currency, row_hash) "
+                        "VALUES ('A-1', 1, 1, 'PLN', 1)"));
+}

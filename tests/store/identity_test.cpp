@@ -146,3 +146,46 @@ TEST_CASE("bulk mode: identifiers in memory, merges and indexes applied at finis
     CHECK_FALSE(fk.executeStep());
   }
 }
+
+TEST_CASE("fresh bulk mode: rows appended without the id index, a later duplicate replaces the earlier",
+          "[identity]") {
+  auto db = store::open("", Config::defaults(), store::OpenMode::scratch);
+  std::int64_t replaced = -1;
+  store::with_write_transaction(*db, [&] {
+    store::Upserter up(*db, 1);
+    up.put(order("1", "a@example.com", ""));  // before bulk mode, through the unique index
+    up.start_bulk(RecordKind::orders, true);
+    CHECK(scalar(*db, "SELECT count(*) FROM sqlite_master WHERE name = 'orders_order_id'") == 0);
+    CHECK(up.put(order("2", "b@example.com", "")) == store::Outcome::inserted);
+    auto later = order("1", "a@example.com", "");
+    later.status = "returned";
+    CHECK(up.put(later) == store::Outcome::inserted);  // found out at finish()
+    CHECK(up.put(order("2", "b@example.com", "")) == store::Outcome::inserted);
+    CHECK(up.put(order("3", "c@example.com", "")) == store::Outcome::inserted);
+    replaced = up.finish();
+  });
+  CHECK(replaced == 2);
+  CHECK(scalar(*db, "SELECT count(*) FROM orders") == 3);
+  CHECK(scalar(*db, "SELECT count(*) FROM orders WHERE order_id = '1' AND status = 'returned'") == 1);
+  CHECK(scalar(*db, "SELECT count(*) FROM sqlite_master WHERE name IN ('orders_order_id', 'orders_customer')") == 2);
+  CHECK(scalar(*db, "SELECT count(*) FROM sqlite_master WHERE name = 'triage_fresh_ids'") == 0);
+  // The unique index is back: a clash is caught again.
+  CHECK_THROWS(db->exec("INSERT INTO orders(order_id, created_at, total, currency, row_hash) "
+                        "VALUES ('3', 1, 1, 'PLN', 1)"));
+}
+
+TEST_CASE("bulk mode on a table that held rows keeps its unique id index", "[identity]") {
+  auto db = store::open("", Config::defaults(), store::OpenMode::scratch);
+  store::with_write_transaction(*db, [&] {
+    store::Upserter up(*db, 1);
+    up.put(order("1", "a@example.com", ""));
+    up.start_bulk(RecordKind::orders, false);
+    CHECK(scalar(*db, "SELECT count(*) FROM sqlite_master WHERE name = 'orders_order_id'") == 1);
+    auto later = order("1", "a@example.com", "");
+    later.status = "returned";
+    CHECK(up.put(later) == store::Outcome::duplicate);
+    CHECK(up.finish() == 0);
+  });
+  CHECK(scalar(*db, "SELECT count(*) FROM orders") == 1);
+  CHECK(scalar(*db, "SELECT status = 'returned' FROM orders") == 1);
+}

@@ -34,6 +34,14 @@ void commit(SQLite::Database& db);
 void rollback_quietly(SQLite::Database& db) noexcept;
 // Rethrows the current exception, turning SQLITE_BUSY/LOCKED into Error(locked).
 [[noreturn]] void rethrow_mapped(SQLite::Database& db);
+// For a write that adds far more pages than the file holds (a first import
+// into an empty table): switches a WAL database to a rollback journal, which
+// writes the new pages once where WAL writes them twice (the log, then the
+// checkpoint). Still all or nothing: after a crash the journal rolls back.
+// Returns false, changing nothing, when another connection has the file open.
+// Call outside a transaction; restore_wal() afterwards.
+bool use_rollback_journal(SQLite::Database& db) noexcept;
+void restore_wal(SQLite::Database& db) noexcept;
 }  // namespace detail
 
 template <class Fn>

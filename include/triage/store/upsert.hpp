@@ -35,10 +35,15 @@ class Upserter {
   ~Upserter();
   // For an import about as large as the database: drops the kind's secondary
   // indexes (rebuilt by finish(), one sort instead of a random insert a row)
-  // and holds customer identifiers in memory.
-  void start_bulk(RecordKind kind);
+  // and holds customer identifiers in memory. fresh: the table held no row
+  // when this import began, so its unique id index is dropped too and rows are
+  // only appended; a later row with an id seen before replaces the earlier
+  // one at finish().
+  void start_bulk(RecordKind kind, bool fresh = false);
   // Writes what was deferred and rebuilds dropped indexes; call before commit.
-  void finish();
+  // Returns how many rows a later row of the same id replaced (fresh bulk
+  // mode only): each was counted as inserted by put() and is a duplicate.
+  std::int64_t finish();
 
   Outcome put(const Order& r);
   Outcome put(const Complaint& r);
@@ -63,7 +68,8 @@ class Upserter {
   std::int64_t import_id_;
   IdentityResolver ids_;
   std::vector<std::string> dropped_indexes_;  // CREATE INDEX statements to run at finish()
-  bool bulk_ = false;
+  std::string dropped_unique_;                // fresh bulk: the unique id index, rebuilt first
+  bool bulk_ = false, fresh_ = false;
   std::unique_ptr<SQLite::Statement> order_insert_, order_hash_, order_put_, complaint_hash_, complaint_put_,
       dispute_hash_, dispute_put_, review_hash_, review_put_;
 };
