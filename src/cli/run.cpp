@@ -6,6 +6,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <functional>
+#include <mutex>
+#include <thread>
 #include <filesystem>
 #include <map>
 #include <vector>
@@ -42,6 +48,96 @@ std::string summary(std::size_t total, const std::map<std::string, std::size_t>&
   if (overdue) out += fmt::format(" ({} overdue)", overdue);
   return out;
 }
+
+// A decision on its way from the walk to the writers.
+struct Finished {
+  policy::Decision decision;
+  std::int64_t rowid = 0;
+  bool unclassified = false;
+  bool decide = false;
+  std::string complaint_id, order_id, customer;
+};
+
+// A single consumer thread fed in batches, in order. The consumer's first
+// error stops the producer at its next push and is rethrown by finish() (or
+// dropped, with the thread joined, when the producer itself fails).
+class Pipeline {
+ public:
+  explicit Pipeline(std::function<void(Finished&)> consume) : consume_(std::move(consume)) {
+    thread_ = std::thread([this] { loop(); });
+  }
+  ~Pipeline() { stop(); }
+  Pipeline(const Pipeline&) = delete;
+  Pipeline& operator=(const Pipeline&) = delete;
+
+  void push(Finished&& f) {
+    batch_.push_back(std::move(f));
+    if (batch_.size() >= kBatch) hand_over();
+  }
+  void finish() {
+    hand_over();
+    stop();
+    if (error_) std::rethrow_exception(error_);
+  }
+
+ private:
+  static constexpr std::size_t kBatch = 64;
+  static constexpr std::size_t kQueued = 32;  // batches in flight, bounding memory
+
+  void hand_over() {
+    if (batch_.empty()) return;
+    std::unique_lock lock(mutex_);
+    room_.wait(lock, [this] { return queue_.size() < kQueued || failed_; });
+    if (failed_) {
+      lock.unlock();
+      stop();
+      std::rethrow_exception(error_);
+    }
+    queue_.push_back(std::move(batch_));
+    batch_.clear();
+    ready_.notify_one();
+  }
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      done_ = true;
+    }
+    ready_.notify_one();
+    if (thread_.joinable()) thread_.join();
+  }
+  void loop() {
+    std::vector<Finished> work;
+    for (;;) {
+      {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [this] { return !queue_.empty() || done_; });
+        if (queue_.empty()) return;
+        work = std::move(queue_.front());
+        queue_.pop_front();
+      }
+      room_.notify_one();
+      try {
+        for (auto& f : work) consume_(f);
+      } catch (...) {
+        std::lock_guard lock(mutex_);
+        error_ = std::current_exception();
+        failed_ = true;
+        queue_.clear();
+        room_.notify_one();
+        return;
+      }
+    }
+  }
+
+  std::function<void(Finished&)> consume_;
+  std::vector<Finished> batch_;
+  std::deque<std::vector<Finished>> queue_;
+  std::mutex mutex_;
+  std::condition_variable ready_, room_;
+  bool done_ = false, failed_ = false;
+  std::exception_ptr error_;
+  std::thread thread_;
+};
 
 }  // namespace
 
@@ -86,21 +182,23 @@ int run_run(const GlobalOptions& g, const RunOptions& o) {
   rec.policy_version = version;
   rec.decided_at = now;
 
-  const auto visit = [&](const facts::Subject& s, facts::FactSet& f) -> std::string {
-    policy::Decision d = program->decide(f, policy::Tracing::off);
-    std::string kind = d.kind;
-    if (writer && s.unclassified) writer->set_inferred_kind(s.complaint.rowid, kind, version);
-    if (s.role != facts::Role::decide) return kind;
-
+  // Everything after the decision (encoding, recording, output) runs on a
+  // second thread, so that reading and deciding never wait for writing. The
+  // writes keep the walk's order, so the decisions table is the same.
+  const auto record = [&](Finished& f) {
+    if (writer && f.unclassified) writer->set_inferred_kind(f.rowid, f.decision.kind, version);
+    if (!f.decide) return;
+    policy::Decision& d = f.decision;
     ++per_action[d.action];
     if (d.overdue) ++overdue;
-    const std::string segment = d.segment;
-    auto row = report::make_row(std::move(d), s.complaint.complaint_id,
-                                s.order ? s.order->order_id : s.complaint.order_id, s.history.key, version);
+    std::string kind = std::move(d.kind);
+    std::string segment = d.segment;
+    auto row = report::make_row(std::move(d), std::move(f.complaint_id), std::move(f.order_id),
+                                std::move(f.customer), version);
     if (writer) {
       rec.complaint_id = row.complaint;
-      rec.kind = kind;
-      rec.segment = segment;
+      rec.kind = std::move(kind);
+      rec.segment = std::move(segment);
       rec.action = row.action;
       rec.rule = row.rule;
       rec.priority = row.priority;
@@ -116,17 +214,36 @@ int run_run(const GlobalOptions& g, const RunOptions& o) {
       writer->record(rec);
     }
     output.add(row);
-    return kind;
   };
 
   std::size_t decided = 0;
+  const auto walk_all = [&] {
+    Pipeline pipeline(record);
+    const auto visit = [&](const facts::Subject& s, facts::FactSet& f) -> std::string {
+      Finished job;
+      job.decision = program->decide(f, policy::Tracing::off);
+      std::string kind = job.decision.kind;
+      job.rowid = s.complaint.rowid;
+      job.unclassified = s.unclassified;
+      job.decide = s.role == facts::Role::decide;
+      if (job.decide) {
+        job.complaint_id = s.complaint.complaint_id;
+        job.order_id = s.order ? s.order->order_id : s.complaint.order_id;
+        job.customer = s.history.key;
+      }
+      if (job.decide || (writer && job.unclassified)) pipeline.push(std::move(job));
+      return kind;
+    };
+    decided = walker.walk(walk, visit);
+    pipeline.finish();
+  };
   if (writer) {
     // One transaction: a run killed halfway records nothing, and a second run
     // waits for this one and then finds nothing left to decide.
-    store::with_write_transaction(*db, [&] { decided = walker.walk(walk, visit); });
+    store::with_write_transaction(*db, walk_all);
   } else {
     SQLite::Transaction snapshot(*db);  // a consistent view while reading; nothing is written
-    decided = walker.walk(walk, visit);
+    walk_all();
   }
 
   output.finish();

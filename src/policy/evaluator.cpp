@@ -358,6 +358,9 @@ void collect_hits(const CompiledExpr& e, EvalContext& ctx, std::vector<LexiconHi
     if (left.op != NodeOp::fact) continue;
     const auto id = static_cast<facts::FactId>(left.index);
     if (ctx.facts()[id].missing) continue;
+    // The yes/no answer is cached for the decision (one pass over the text
+    // answers every lexicon): only a lexicon that matched has words to show.
+    if (!ctx.lexicon_matches(n.index, id)) continue;
     auto m = lex.lexicon->match(ctx.normalized(id));
     if (!m.matched) continue;
     bool merged = false;

@@ -12,6 +12,7 @@
 #include <re2/set.h>
 
 #include <algorithm>
+#include <cstring>
 #include <array>
 #include <cstdint>
 #include <mutex>
@@ -54,8 +55,19 @@ bool is_ascii_space(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
-// The regex for one phrase, or an empty string with `error` set.
-std::string phrase_regex(std::string_view phrase, std::string& error) {
+// A phrase as literal pieces, matched without a regex when its words are
+// wanted: each piece is " word" (the word may hold single spaces, as
+// normalize() splits "e-mail" into "e mail"), optionally followed by the rest
+// of a word (the trailing '*'); the phrase ends with a space.
+struct PhrasePiece {
+  std::string literal;  // starts with ' '
+  bool wildcard = false;
+};
+using PhraseLiteral = std::vector<PhrasePiece>;
+
+// The regex for one phrase, or an empty string with `error` set; `pieces`
+// gets the same phrase as literals.
+std::string phrase_regex(std::string_view phrase, std::string& error, PhraseLiteral* pieces = nullptr) {
   std::string re = " ";
   bool any = false;
   std::size_t i = 0;
@@ -89,6 +101,13 @@ std::string phrase_regex(std::string_view phrase, std::string& error) {
     re += RE2::QuoteMeta(re2::StringPiece(rest.data(), rest.size()));
     // The wildcard extends the last word of the token only ("e-mail*": mail*).
     if (wildcard) re += "[^ ]*";
+    if (pieces) {
+      auto& piece = pieces->emplace_back();
+      piece.literal.reserve(rest.size() + 1);
+      piece.literal += ' ';
+      piece.literal.append(rest.data(), rest.size());
+      piece.wildcard = wildcard;
+    }
   }
   if (!any) {
     error = "the phrase has no letters or digits";
@@ -123,10 +142,46 @@ re2::StringPiece piece(std::string_view s) {
   return re2::StringPiece(s.data(), s.size());
 }
 
-void add_word(const re2::StringPiece& m, std::vector<std::string>& words) {
-  const auto w = trim_spaces(std::string_view(m.data(), m.size()));
+void add_word(std::string_view m, std::vector<std::string>& words) {
+  const auto w = trim_spaces(m);
   if (w.empty()) return;
   if (std::find(words.begin(), words.end(), w) == words.end()) words.emplace_back(w);
+}
+
+void add_word(const re2::StringPiece& m, std::vector<std::string>& words) {
+  add_word(std::string_view(m.data(), m.size()), words);
+}
+
+// The leftmost match of a phrase in normalized text, as its regex
+// (" word[^ ]* word ") finds it: a wildcard can only stop at the space that
+// must follow it, so a start position has at most one match. Empty when none.
+std::string_view find_phrase(std::string_view text, const PhraseLiteral& pieces) {
+  if (pieces.empty()) return {};
+  const std::string_view first = std::string_view(pieces.front().literal).substr(1);  // without its space
+  std::size_t from = 1;
+  while (from + first.size() <= text.size()) {
+    const void* hit = ::memmem(text.data() + from, text.size() - from, first.data(), first.size());
+    if (!hit) return {};
+    const std::size_t word = static_cast<std::size_t>(static_cast<const char*>(hit) - text.data());
+    from = word + 1;
+    if (text[word - 1] != ' ') continue;
+    std::size_t pos = word + first.size();
+    bool ok = true;
+    for (std::size_t k = 0; k < pieces.size() && ok; ++k) {
+      if (k > 0) {
+        const auto& lit = pieces[k].literal;
+        if (text.compare(pos, lit.size(), lit) != 0) {
+          ok = false;
+          break;
+        }
+        pos += lit.size();
+      }
+      if (pieces[k].wildcard)
+        while (pos < text.size() && text[pos] != ' ') ++pos;
+    }
+    if (ok && pos < text.size() && text[pos] == ' ') return text.substr(word - 1, pos + 1 - (word - 1));
+  }
+  return {};
 }
 
 // Phrases: one set for the yes/no question, and each phrase alone for the
@@ -134,6 +189,7 @@ void add_word(const re2::StringPiece& m, std::vector<std::string>& words) {
 // lexicon, and compiled on first use.
 struct PhraseGroup {
   std::vector<std::string> patterns;  // one regex per phrase
+  std::vector<PhraseLiteral> literals;  // the same phrases as literal pieces
   mutable std::once_flag once;
   mutable std::unique_ptr<RE2::Set> set;  // null when it could not be compiled
   mutable std::vector<std::unique_ptr<RE2>> each;
@@ -163,7 +219,20 @@ struct PhraseGroup {
     return false;
   }
 
+  // The words of every phrase that matches, in phrase order, found by plain
+  // substring search (no regex, no set pass).
   void collect(std::string_view text, std::vector<std::string>& words) const {
+    if (literals.size() == patterns.size()) {
+      for (const auto& l : literals) {
+        const auto m = find_phrase(text, l);
+        if (!m.empty()) add_word(m, words);
+      }
+      return;
+    }
+    collect_regex(text, words);
+  }
+
+  void collect_regex(std::string_view text, std::vector<std::string>& words) const {
     if (patterns.empty()) return;
     prepare();
     std::vector<int> hits;
@@ -342,7 +411,9 @@ struct RegexGroup {
     if (source_of.empty()) return;
     std::vector<int> ids, hits;
     find_atoms(text, ids);
-    filter->AllMatches(piece(text), ids, &hits);
+    // The regexes the atoms allow, each run once: the match that gives the
+    // words also says whether it matched.
+    filter->AllPotentials(ids, &hits);
     std::sort(hits.begin(), hits.end());
     for (const int k : hits) {
       re2::StringPiece m;
@@ -375,9 +446,11 @@ void build_phrases(const std::string& lexicon, const std::vector<std::string>& s
                    PhraseGroup& g) {
   for (std::size_t k = 0; k < sources.size(); ++k) {
     std::string error;
-    std::string re = phrase_regex(sources[k], error);
+    PhraseLiteral pieces;
+    std::string re = phrase_regex(sources[k], error, &pieces);
     if (re.empty()) fail(lexicon, LexiconError::Kind::phrase, k, sources[k], error);
     g.patterns.push_back(std::move(re));
+    g.literals.push_back(std::move(pieces));
   }
 }
 
