@@ -12,6 +12,7 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <type_traits>
@@ -138,6 +139,13 @@ class RejectsWriter {
   std::string header_;
   std::FILE* out_ = nullptr;
   bool used_ = false;
+};
+
+// A typed record and what the upsert needs of it besides, both made on the reading thread.
+template <class Rec>
+struct Item {
+  Rec rec;
+  store::Prepared prep;
 };
 
 // Records handed from the reading thread to the writing one, in batches
@@ -323,7 +331,8 @@ int run_import(const GlobalOptions& g, const ImportOptions& o) {
 
   // The database: a dry run against a database that does not exist yet uses a scratch copy.
   const bool scratch = o.dry_run && !std::filesystem::exists(g.db_path);
-  auto db = store::open(g.db_path, g.config, scratch ? store::OpenMode::scratch : store::OpenMode::read_write);
+  auto db = store::open(g.db_path, g.config, scratch ? store::OpenMode::scratch : store::OpenMode::read_write,
+                        /*one_thread=*/true);
 
   const std::string rejects_path =
       !o.rejects_path.empty() ? o.rejects_path : (from_stdin ? std::string() : o.file + ".rejects.csv");
@@ -386,6 +395,21 @@ int run_import(const GlobalOptions& g, const ImportOptions& o) {
     }
     const std::int64_t bulk_after = std::max<std::int64_t>(20000, rows_before);
     bool bulk = false;
+    // A first import of orders into an empty table is bulk from its first row,
+    // with customers resolved in memory on the reading thread; not when many
+    // identifiers are known already (a small import would pay for rebuilding
+    // their index).
+    store::IdentityResolver* offline = nullptr;
+    if (kind == RecordKind::orders && rows_before == 0) {
+      SQLite::Statement q(*db, "SELECT count(*) FROM identities");
+      q.executeStep();
+      if (q.getColumn(0).getInt64() <= 100000) {
+        q.reset();
+        up.start_bulk(kind, true);
+        bulk = true;
+        if (up.identities().start_offline()) offline = &up.identities();
+      }
+    }
     auto count = [&](store::Outcome out, std::string_view id) {
       if (out == store::Outcome::duplicate || seen.contains(id)) {
         ++n.duplicates;
@@ -408,17 +432,32 @@ int run_import(const GlobalOptions& g, const ImportOptions& o) {
     };
     const bool folds = kind == RecordKind::orders && parser.folds_line_items();
 
-    // The reading thread: CSV records, rejects, typing and folding. Everything
-    // that touches the database stays on this thread.
+    // The reading thread: CSV records, rejects, typing, folding and (offline)
+    // customers; it never touches the database.
+    auto resolve_here = [&](store::Prepared& prep) {
+      if (!offline) return;
+      if (!offline->resolve_offline(prep.ids, prep.customer)) {
+        offline = nullptr;  // from here on the writing thread resolves, from the database
+        return;
+      }
+      prep.resolved = true;
+      if (offline->writes_due()) {
+        prep.writes = std::make_unique<store::IdentityWrites>();
+        offline->take_writes(*prep.writes);
+      }
+    };
     auto read_rows = [&](auto& pipe) {
-      using Rec = std::remove_reference_t<decltype(pipe.slot())>;
+      using Rec = decltype(pipe.slot().rec);
       std::string why, fallback;
       Fields fields;
       Rec pending;
       bool has_pending = false;
       auto flush = [&] {
         if (!has_pending) return;
-        std::swap(pipe.slot(), pending);
+        auto& item = pipe.slot();
+        std::swap(item.rec, pending);
+        store::prepare(item.rec, item.prep);
+        resolve_here(item.prep);
         pipe.push();
         has_pending = false;
       };
@@ -475,8 +514,14 @@ int run_import(const GlobalOptions& g, const ImportOptions& o) {
             continue;
           }
         }
-        if (!parser.parse(*f, pipe.slot(), why)) reject(rec, why);
-        else pipe.push();
+        auto& item = pipe.slot();
+        if (!parser.parse(*f, item.rec, why)) {
+          reject(rec, why);
+          continue;
+        }
+        store::prepare(item.rec, item.prep);
+        resolve_here(item.prep);
+        pipe.push();
       }
       flush();
     };
@@ -493,7 +538,7 @@ int run_import(const GlobalOptions& g, const ImportOptions& o) {
         }
       });
       try {
-        pipe.drain([&](const auto& r) { count(up.put(r), id_of(r)); });
+        pipe.drain([&](const auto& item) { count(up.put(item.rec, item.prep), id_of(item.rec)); });
       } catch (...) {
         pipe.cancel();
         reader.join();
@@ -503,22 +548,22 @@ int run_import(const GlobalOptions& g, const ImportOptions& o) {
     };
     switch (kind) {
       case RecordKind::orders: {
-        RecordPipe<Order> pipe;
+        RecordPipe<Item<Order>> pipe;
         write_rows(pipe, [](const Order& r) -> const std::string& { return r.order_id; });
         break;
       }
       case RecordKind::complaints: {
-        RecordPipe<Complaint> pipe;
+        RecordPipe<Item<Complaint>> pipe;
         write_rows(pipe, [](const Complaint& r) -> const std::string& { return r.complaint_id; });
         break;
       }
       case RecordKind::disputes: {
-        RecordPipe<Dispute> pipe;
+        RecordPipe<Item<Dispute>> pipe;
         write_rows(pipe, [](const Dispute& r) -> const std::string& { return r.dispute_id; });
         break;
       }
       case RecordKind::reviews: {
-        RecordPipe<Review> pipe;
+        RecordPipe<Item<Review>> pipe;
         write_rows(pipe, [](const Review& r) -> const std::string& { return r.review_id; });
         break;
       }

@@ -142,9 +142,10 @@ void restore_wal(SQLite::Database& db) noexcept {
 }  // namespace detail
 
 std::unique_ptr<SQLite::Database> open(const std::string& path, const Config& config,
-                                       OpenMode mode) {
+                                       OpenMode mode, bool one_thread) {
   if (mode == OpenMode::scratch) {
-    auto db = std::make_unique<SQLite::Database>(":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    auto db = std::make_unique<SQLite::Database>(
+        ":memory:", SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | (one_thread ? SQLite::OPEN_NOMUTEX : 0));
     migrate(*db, ":memory:");
     return db;
   }
@@ -158,7 +159,9 @@ std::unique_ptr<SQLite::Database> open(const std::string& path, const Config& co
   }
   std::unique_ptr<SQLite::Database> db;
   try {
-    const int flags = mode == OpenMode::read_write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY;
+    int flags = mode == OpenMode::read_write ? SQLite::OPEN_READWRITE : SQLite::OPEN_READONLY;
+    // SQLite then skips the mutex it otherwise takes on every bind and step.
+    if (one_thread) flags |= SQLite::OPEN_NOMUTEX;
     db = std::make_unique<SQLite::Database>(path, flags, config.busy_timeout_ms);
     // Reading the schema is the first real access: a file that is not SQLite fails here.
     const int found = user_version(*db);

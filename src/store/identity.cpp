@@ -17,6 +17,7 @@ namespace {
 // memory stays bounded whatever the size of the file or the database.
 constexpr std::size_t cache_limit = 1'400'000;
 constexpr std::size_t pending_text_limit = 8u << 20;    // bulk: flush new identifiers every 8 MiB
+constexpr std::size_t offline_text_limit = 2u << 20;    // offline: hand them over every 2 MiB
 
 bool usable_phone(std::string_view p) {
   return std::count_if(p.begin(), p.end(), [](char c) { return c >= '0' && c <= '9'; }) >= 7;
@@ -99,7 +100,8 @@ IdentityResolver::IdentityResolver(SQLite::Database& db)
                 "SELECT ident FROM identities WHERE customer = ? ORDER BY "
                 "CASE WHEN ident LIKE 'id:%' THEN 0 WHEN ident LIKE 'email:%' THEN 1 ELSE 2 END, ident "
                 "LIMIT 1"),
-      set_key_(db, "UPDATE customers SET key = ?2 WHERE id = ?1 AND key IS NOT ?2") {}
+      set_key_(db, "UPDATE customers SET key = ?2 WHERE id = ?1 AND key IS NOT ?2"),
+      create_with_id_(db, "INSERT INTO customers(id, key) VALUES (?, ?)") {}
 
 void IdentityResolver::start_bulk(std::string deferred_table) {
   bulk_ = true;
@@ -149,7 +151,8 @@ void IdentityResolver::add_ident(const std::string& ident, std::uint64_t hash, s
     pending_text_.append(ident);
     pending_text_.push_back('\0');
     remember(hash, customer);
-    if (pending_text_.size() >= pending_text_limit) flush_pending();
+    // Offline, the reading thread hands them over when writes_due().
+    if (!offline_ && pending_text_.size() >= pending_text_limit) flush_pending();
     return;
   }
   add_.reset();
@@ -170,31 +173,45 @@ void IdentityResolver::remember(std::uint64_t hash, std::int64_t customer) {
   known_.put(hash, customer);
 }
 
+void prepare_idents(std::string_view customer_id, std::string_view email, std::string_view phone, Idents& out) {
+  std::size_t n = 0;
+  if (!customer_id.empty()) out.text[n++].assign("id:").append(customer_id);
+  if (email.find('@') != std::string_view::npos) out.text[n++].assign("email:").append(email);
+  if (usable_phone(phone)) out.text[n++].assign("phone:").append(phone);
+  for (std::size_t i = 0; i < n; ++i) out.hash[i] = hash_ident(out.text[i]);
+  out.n = n;
+}
+
 std::optional<std::int64_t> IdentityResolver::resolve(std::string_view customer_id, std::string_view email,
                                                       std::string_view phone) {
-  std::array<std::string, 3> idents;
-  std::size_t n = 0;
-  if (!customer_id.empty()) idents[n++].assign("id:").append(customer_id);
-  if (email.find('@') != std::string_view::npos) idents[n++].assign("email:").append(email);
-  if (usable_phone(phone)) idents[n++].assign("phone:").append(phone);
-  if (n == 0) return std::nullopt;
+  prepare_idents(customer_id, email, phone, scratch_);
+  return resolve(scratch_);
+}
 
-  std::array<std::uint64_t, 3> hashes{};
+std::optional<std::int64_t> IdentityResolver::resolve(const Idents& ids) {
+  const std::size_t n = ids.n;
+  if (n == 0) return std::nullopt;
+  const auto& idents = ids.text;
+  const auto& hashes = ids.hash;
   std::array<std::optional<std::int64_t>, 3> found;
   std::optional<std::int64_t> target;
   for (std::size_t i = 0; i < n; ++i) {
-    hashes[i] = hash_ident(idents[i]);
     found[i] = lookup(idents[i], hashes[i]);
     if (found[i] && (!target || *found[i] < *target)) target = found[i];
   }
   bool changed = false, created_now = false;
   if (!target) {
-    create_.reset();
     // The key shown to people: customer_id, else e-mail, else phone.
     const auto& first = idents[0];
-    create_.bind(1, first.substr(first.find(':') + 1));
-    create_.exec();
-    target = db_.getLastInsertRowid();
+    if (offline_) {
+      target = next_customer_++;
+      new_customers_.emplace_back(*target, first.substr(first.find(':') + 1));
+    } else {
+      create_.reset();
+      create_.bind(1, first.substr(first.find(':') + 1));
+      create_.exec();
+      target = db_.getLastInsertRowid();
+    }
     ++created_;
     created_now = true;
   } else {
@@ -220,6 +237,11 @@ std::optional<std::int64_t> IdentityResolver::resolve(std::string_view customer_
 
 void IdentityResolver::merge(std::int64_t from, std::int64_t into) {
   merged_[from] = into;
+  if (offline_) {
+    new_merges_.emplace_back(from, into);
+    ++merges_;
+    return;
+  }
   for (const char* table : {"identities", "orders", "complaints", "reviews"}) {
     // Without their customer index: once for all merges, at finish().
     if (bulk_ && (deferred_table_ == table || std::strcmp(table, "identities") == 0)) continue;
@@ -250,14 +272,98 @@ void IdentityResolver::flush_pending() {
   pending_text_.clear();
 }
 
-void IdentityResolver::finish() {
+bool IdentityResolver::start_offline() {
+  if (!bulk_ || !complete_) return false;
+  SQLite::Statement q(db_, "SELECT coalesce(max(id), 0) + 1 FROM customers");
+  q.executeStep();
+  next_customer_ = q.getColumn(0).getInt64();
+  offline_ = true;
+  return true;
+}
+
+bool IdentityResolver::resolve_offline(const Idents& ids, std::optional<std::int64_t>& customer) {
+  // Room for this record's identifiers, so that remember() never has to
+  // reach for the database.
+  if (!offline_ || known_.size() + ids.n >= cache_limit) return false;
+  customer = resolve(ids);
+  return true;
+}
+
+// Small hand-overs keep the writing thread busy while the reading one is,
+// and leave little to write at the end.
+bool IdentityResolver::writes_due() const { return pending_text_.size() >= offline_text_limit; }
+
+void IdentityResolver::take_writes(IdentityWrites& out) {
+  // Sorted here, on the reading thread: the inserts then walk the tree once.
+  const char* base = pending_text_.data();
+  std::sort(pending_.begin(), pending_.end(),
+            [base](const auto& a, const auto& b) { return std::strcmp(base + a.first, base + b.first) < 0; });
+  for (auto& p : pending_) p.second = root(p.second);
+  out.text.swap(pending_text_);
+  out.idents.swap(pending_);
+  out.customers.swap(new_customers_);
+  out.merged.swap(new_merges_);
+  for (auto& m : out.merged) m.second = root(m.second);
+  pending_text_.clear();
+  pending_.clear();
+  new_customers_.clear();
+  new_merges_.clear();
+}
+
+void IdentityResolver::apply(const IdentityWrites& w) {
+  for (const auto& [id, key] : w.customers) {
+    create_with_id_.reset();
+    create_with_id_.bind(1, id);
+    create_with_id_.bindNoCopy(2, key);
+    create_with_id_.exec();
+  }
+  const char* base = w.text.data();
+  for (const auto& [offset, customer] : w.idents) {
+    add_.reset();
+    add_.bindNoCopy(1, base + offset);
+    add_.bind(2, customer);
+    add_.exec();
+  }
+  for (const auto& [from, into] : w.merged) {
+    // identities and the deferred table are re-pointed at finish().
+    for (const char* table : {"orders", "complaints", "reviews"}) {
+      if (deferred_table_ == table) continue;
+      SQLite::Statement st(db_, fmt::format("UPDATE {} SET customer = ?2 WHERE customer = ?1", table));
+      st.bind(1, from);
+      st.bind(2, into);
+      st.exec();
+    }
+    SQLite::Statement del(db_, "DELETE FROM customers WHERE id = ?");
+    del.bind(1, from);
+    del.exec();
+  }
+}
+
+void IdentityResolver::go_online() {
+  if (!offline_) return;
+  IdentityWrites w;
+  take_writes(w);
+  apply(w);
+  offline_ = false;
+}
+
+void IdentityResolver::flush() {
+  go_online();
   flush_pending();
   if (bulk_) {
-    // Give the memory back before the index sorts below need theirs.
+    // Give the memory back before the index sorts need theirs.
     known_.clear();
     std::string().swap(pending_text_);
     decltype(pending_)().swap(pending_);
   }
+}
+
+void IdentityResolver::finish() {
+  flush();
+  // The indexes first: the merges below then find their rows through them
+  // instead of reading whole tables.
+  for (const auto& sql : dropped_indexes_) db_.exec(sql);
+  dropped_indexes_.clear();
   if (bulk_ && !merged_.empty()) {
     db_.exec("CREATE TEMP TABLE IF NOT EXISTS triage_merged(old INTEGER PRIMARY KEY, new INTEGER NOT NULL)");
     db_.exec("DELETE FROM temp.triage_merged");
@@ -276,8 +382,6 @@ void IdentityResolver::finish() {
     }
     db_.exec("DROP TABLE temp.triage_merged");
   }
-  for (const auto& sql : dropped_indexes_) db_.exec(sql);
-  dropped_indexes_.clear();
   for (auto& id : dirty_keys_) id = root(id);
   std::sort(dirty_keys_.begin(), dirty_keys_.end());
   dirty_keys_.erase(std::unique(dirty_keys_.begin(), dirty_keys_.end()), dirty_keys_.end());

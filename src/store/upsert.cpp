@@ -91,6 +91,31 @@ std::int64_t row_hash(const Review& r) {
   return h.value();
 }
 
+void prepare(const Order& r, Prepared& out) {
+  out.hash = row_hash(r);
+  out.resolved = false;
+  out.writes.reset();
+  prepare_idents(r.customer_id, r.email, r.phone, out.ids);
+}
+void prepare(const Complaint& r, Prepared& out) {
+  out.hash = row_hash(r);
+  out.resolved = false;
+  out.writes.reset();
+  prepare_idents(r.customer_id, r.email, r.phone, out.ids);
+}
+void prepare(const Dispute& r, Prepared& out) {
+  out.hash = row_hash(r);
+  out.resolved = false;
+  out.writes.reset();
+  out.ids.n = 0;
+}
+void prepare(const Review& r, Prepared& out) {
+  out.hash = row_hash(r);
+  out.resolved = false;
+  out.writes.reset();
+  prepare_idents(r.customer_id, r.email, r.phone, out.ids);
+}
+
 Upserter::Upserter(SQLite::Database& db, std::int64_t import_id) : db_(db), import_id_(import_id), ids_(db) {}
 Upserter::~Upserter() = default;
 
@@ -133,8 +158,12 @@ void Upserter::start_bulk(RecordKind kind, bool fresh) {
       std::string sql = q.getColumn(1).getString();
       // A unique index decides insert or update; it can go only while every row is this import's.
       if (sql.rfind("CREATE UNIQUE", 0) == 0) {
-        if (!fresh || kind != RecordKind::orders || !dropped_unique_.empty()) continue;
-        dropped_unique_ = std::move(sql);
+        // Kept while ids come in ascending order (inserts then append to it).
+        if (fresh && kind == RecordKind::orders && unique_sql_.empty()) {
+          unique_name_ = q.getColumn(0).getString();
+          unique_sql_ = std::move(sql);
+        }
+        continue;
       } else {
         dropped_indexes_.push_back(std::move(sql));
       }
@@ -145,7 +174,9 @@ void Upserter::start_bulk(RecordKind kind, bool fresh) {
   }
   ids_.start_bulk(kind == RecordKind::disputes ? std::string() : table);
   bulk_ = true;
-  fresh_ = !dropped_unique_.empty();
+  fresh_ = !unique_sql_.empty();
+  unique_dropped_ = false;
+  last_id_.clear();
   // Inserts now mostly append, so a smaller page cache costs little and leaves
   // room for the identifiers held in memory (and for the index sorts at the end).
   db_.exec("PRAGMA cache_size = -16384");
@@ -154,13 +185,13 @@ void Upserter::start_bulk(RecordKind kind, bool fresh) {
 }
 
 std::int64_t Upserter::finish() {
-  ids_.finish();
+  ids_.flush();
   std::int64_t replaced = 0;
-  if (!dropped_unique_.empty()) {
+  if (unique_dropped_) {
     // Every row is this import's, so an id found twice came twice in the file:
     // the later row wins, as it would have by an update.
     try {
-      db_.exec(dropped_unique_);
+      db_.exec(unique_sql_);
     } catch (const SQLite::Exception& e) {
       if ((e.getErrorCode() & 0xff) != SQLITE_CONSTRAINT) throw;
       db_.exec("CREATE INDEX triage_fresh_ids ON orders(order_id)");
@@ -168,12 +199,15 @@ std::int64_t Upserter::finish() {
           "DELETE FROM orders WHERE EXISTS (SELECT 1 FROM orders l WHERE l.order_id = orders.order_id "
           "AND l.rowid > orders.rowid)");
       db_.exec("DROP INDEX triage_fresh_ids");
-      db_.exec(dropped_unique_);
+      db_.exec(unique_sql_);
     }
-    dropped_unique_.clear();
   }
+  unique_sql_.clear();
+  unique_dropped_ = false;
   for (const auto& sql : dropped_indexes_) db_.exec(sql);
   dropped_indexes_.clear();
+  // Merges re-point this table's rows through its customer index, rebuilt above.
+  ids_.finish();
   fresh_ = false;
   return replaced;
 }
@@ -224,11 +258,23 @@ bool is_duplicate_key(const SQLite::Exception& e) {
 
 }  // namespace
 
-Outcome Upserter::put(const Order& r) {
-  const std::int64_t hash = row_hash(r);
+Outcome Upserter::put(const Order& r, const Prepared& p) {
+  if (p.writes) ids_.apply(*p.writes);
+  if (!p.resolved) ids_.go_online();
+  const std::int64_t hash = p.hash;
   if (bulk_) {
     // Most rows of a bulk import are new: insert first, look up only on a clash.
-    const auto customer = ids_.resolve(r.customer_id, r.email, r.phone);
+    if (fresh_ && !unique_dropped_) {
+      // Ids out of order would make every insert into the unique index a
+      // random one: from here on it is built once at finish() instead.
+      if (!last_id_.empty() && r.order_id < last_id_) {
+        db_.exec("DROP INDEX \"" + unique_name_ + "\"");
+        unique_dropped_ = true;
+      } else {
+        last_id_ = r.order_id;
+      }
+    }
+    const auto customer = p.resolved ? p.customer : ids_.resolve(p.ids);
     auto& ins = stmt(order_insert_, order_columns);
     bind_order(ins, r, customer, hash, import_id_);
     try {
@@ -237,12 +283,12 @@ Outcome Upserter::put(const Order& r) {
     } catch (const SQLite::Exception& e) {
       ins.tryReset();  // reset() would throw the step's error again
       // Fresh: no unique index, so this is no clash but a real failure.
-      if (fresh_ || !is_duplicate_key(e)) throw;
+      if (unique_dropped_ || !is_duplicate_key(e)) throw;
     }
   }
   const auto old = stored(order_hash_, "SELECT row_hash, import_id FROM orders WHERE order_id = ?", r.order_id);
   if (const auto same = skip(old, hash)) return *same;
-  const auto customer = ids_.resolve(r.customer_id, r.email, r.phone);
+  const auto customer = ids_.resolve(p.ids);
   auto& st = stmt(order_put_,
                   (std::string(order_columns) +
                    " ON CONFLICT(order_id) DO UPDATE SET customer=excluded.customer, customer_id=excluded.customer_id, "
@@ -261,11 +307,13 @@ Outcome Upserter::put(const Order& r) {
   return written(old);
 }
 
-Outcome Upserter::put(const Complaint& r) {
-  const std::int64_t hash = row_hash(r);
+Outcome Upserter::put(const Complaint& r, const Prepared& p) {
+  if (p.writes) ids_.apply(*p.writes);
+  if (!p.resolved) ids_.go_online();
+  const std::int64_t hash = p.hash;
   const auto old = stored(complaint_hash_, "SELECT row_hash, import_id FROM complaints WHERE complaint_id = ?", r.complaint_id);
   if (const auto same = skip(old, hash)) return *same;
-  const auto customer = ids_.resolve(r.customer_id, r.email, r.phone);
+  const auto customer = ids_.resolve(p.ids);
   // A changed text or kind makes the classify stage's earlier answer stale.
   auto& st = stmt(complaint_put_,
                   "INSERT INTO complaints(complaint_id, order_id, customer, customer_id, email, phone, received_at, "
@@ -301,8 +349,10 @@ Outcome Upserter::put(const Complaint& r) {
   return written(old);
 }
 
-Outcome Upserter::put(const Dispute& r) {
-  const std::int64_t hash = row_hash(r);
+Outcome Upserter::put(const Dispute& r, const Prepared& p) {
+  if (p.writes) ids_.apply(*p.writes);
+  if (!p.resolved) ids_.go_online();
+  const std::int64_t hash = p.hash;
   const auto old = stored(dispute_hash_, "SELECT row_hash, import_id FROM disputes WHERE dispute_id = ?", r.dispute_id);
   if (const auto same = skip(old, hash)) return *same;
   auto& st = stmt(dispute_put_,
@@ -327,11 +377,13 @@ Outcome Upserter::put(const Dispute& r) {
   return written(old);
 }
 
-Outcome Upserter::put(const Review& r) {
-  const std::int64_t hash = row_hash(r);
+Outcome Upserter::put(const Review& r, const Prepared& p) {
+  if (p.writes) ids_.apply(*p.writes);
+  if (!p.resolved) ids_.go_online();
+  const std::int64_t hash = p.hash;
   const auto old = stored(review_hash_, "SELECT row_hash, import_id FROM reviews WHERE review_id = ?", r.review_id);
   if (const auto same = skip(old, hash)) return *same;
-  const auto customer = ids_.resolve(r.customer_id, r.email, r.phone);
+  const auto customer = ids_.resolve(p.ids);
   auto& st = stmt(review_put_,
                   "INSERT INTO reviews(review_id, order_id, customer, customer_id, email, phone, rating, text, "
                   "posted_at, platform, row_hash, import_id) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12) "

@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <filesystem>
+#include <memory>
 
 #include "triage/store/db.hpp"
 #include "triage/store/upsert.hpp"
@@ -155,11 +156,14 @@ TEST_CASE("fresh bulk mode: rows appended without the id index, a later duplicat
     store::Upserter up(*db, 1);
     up.put(order("1", "a@example.com", ""));  // before bulk mode, through the unique index
     up.start_bulk(RecordKind::orders, true);
-    CHECK(scalar(*db, "SELECT count(*) FROM sqlite_master WHERE name = 'orders_order_id'") == 0);
     CHECK(up.put(order("2", "b@example.com", "")) == store::Outcome::inserted);
+    // Kept while the ids ascend ...
+    CHECK(scalar(*db, "SELECT count(*) FROM sqlite_master WHERE name = 'orders_order_id'") == 1);
     auto later = order("1", "a@example.com", "");
     later.status = "returned";
     CHECK(up.put(later) == store::Outcome::inserted);  // found out at finish()
+    // ... and dropped at the first id out of order.
+    CHECK(scalar(*db, "SELECT count(*) FROM sqlite_master WHERE name = 'orders_order_id'") == 0);
     CHECK(up.put(order("2", "b@example.com", "")) == store::Outcome::inserted);
     CHECK(up.put(order("3", "c@example.com", "")) == store::Outcome::inserted);
     replaced = up.finish();
@@ -188,4 +192,54 @@ TEST_CASE("bulk mode on a table that held rows keeps its unique id index", "[ide
   });
   CHECK(scalar(*db, "SELECT count(*) FROM orders") == 1);
   CHECK(scalar(*db, "SELECT status = 'returned' FROM orders") == 1);
+}
+
+TEST_CASE("fresh bulk mode with ascending ids keeps the id index and finds a duplicate at once", "[identity]") {
+  auto db = store::open("", Config::defaults(), store::OpenMode::scratch);
+  store::with_write_transaction(*db, [&] {
+    store::Upserter up(*db, 1);
+    up.start_bulk(RecordKind::orders, true);
+    CHECK(up.put(order("1", "a@example.com", "")) == store::Outcome::inserted);
+    CHECK(up.put(order("2", "b@example.com", "")) == store::Outcome::inserted);
+    auto again = order("2", "b@example.com", "");
+    again.status = "returned";
+    CHECK(up.put(again) == store::Outcome::duplicate);
+    CHECK(scalar(*db, "SELECT count(*) FROM sqlite_master WHERE name = 'orders_order_id'") == 1);
+    CHECK(up.finish() == 0);
+  });
+  CHECK(scalar(*db, "SELECT count(*) FROM orders") == 2);
+  CHECK(scalar(*db, "SELECT count(*) FROM orders WHERE order_id = '2' AND status = 'returned'") == 1);
+}
+
+TEST_CASE("offline resolution: customers made in memory, written by apply, merged like online", "[identity]") {
+  auto db = store::open("", Config::defaults(), store::OpenMode::scratch);
+  store::with_write_transaction(*db, [&] {
+    store::Upserter up(*db, 1);
+    up.put(order("0", "old@example.com", "+48600100300"));  // known before
+    up.start_bulk(RecordKind::orders, true);
+    auto& ids = up.identities();
+    REQUIRE(ids.start_offline());
+    auto put_offline = [&](const Order& o) {
+      store::Prepared p;
+      store::prepare(o, p);
+      REQUIRE(ids.resolve_offline(p.ids, p.customer));
+      p.resolved = true;
+      p.writes = std::make_unique<store::IdentityWrites>();
+      ids.take_writes(*p.writes);
+      return up.put(o, p);
+    };
+    CHECK(put_offline(order("1", "a@example.com", "")) == store::Outcome::inserted);
+    CHECK(put_offline(order("2", "", "+48600100200")) == store::Outcome::inserted);
+    CHECK(put_offline(order("3", "a@example.com", "+48600100200")) == store::Outcome::inserted);  // merges 1 and 2
+    CHECK(put_offline(order("4", "", "+48600100300")) == store::Outcome::inserted);  // the customer from before
+    // Back online (as when memory is full): the rest resolves from the database.
+    CHECK(up.put(order("5", "a@example.com", "")) == store::Outcome::inserted);
+    up.finish();
+  });
+  CHECK(scalar(*db, "SELECT count(*) FROM customers") == 2);
+  CHECK(scalar(*db, "SELECT count(DISTINCT customer) FROM orders WHERE order_id IN ('1', '2', '3', '5')") == 1);
+  CHECK(scalar(*db, "SELECT customer FROM orders WHERE order_id = '4'") ==
+        scalar(*db, "SELECT customer FROM orders WHERE order_id = '0'"));
+  CHECK(scalar(*db, "SELECT count(*) FROM identities i JOIN customers c ON c.id = i.customer") == 4);
+  CHECK(scalar(*db, "SELECT count(*) FROM orders o JOIN customers c ON c.id = o.customer") == 6);
 }

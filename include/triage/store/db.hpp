@@ -18,8 +18,10 @@ enum class OpenMode { read_write, read_only, scratch };
 // Opens (creating when needed in read_write mode) and migrates the database.
 // Throws Error(locked) when another run holds it past the busy timeout,
 // Error(runtime) when it cannot be opened or is newer than this binary.
+// one_thread: the connection (and its statements) is only ever used by one
+// thread at a time, so SQLite need not lock it on every call.
 std::unique_ptr<SQLite::Database> open(const std::string& path, const Config& config,
-                                       OpenMode mode = OpenMode::read_write);
+                                       OpenMode mode = OpenMode::read_write, bool one_thread = false);
 
 // Runs fn inside BEGIN IMMEDIATE ... COMMIT, rolling back on any exception;
 // maps SQLITE_BUSY past the timeout to Error(locked).

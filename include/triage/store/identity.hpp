@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -31,6 +32,25 @@ class IdentMap {
   std::size_t count_ = 0;
 };
 
+// A record's usable identifiers ('id:C1', 'email:a@b', 'phone:+48...') and
+// their hashes: worked out without the database, so on the reading thread.
+struct Idents {
+  std::array<std::string, 3> text;
+  std::array<std::uint64_t, 3> hash{};
+  std::size_t n = 0;
+};
+// None usable: no id, no e-mail with '@', no phone of 7+ digits.
+void prepare_idents(std::string_view customer_id, std::string_view email, std::string_view phone, Idents& out);
+
+// What resolving offline left to write, handed from the reading thread to
+// the writing one: new identifiers (sorted), new customers, merges.
+struct IdentityWrites {
+  std::string text;                                            // identifiers, '\0'-separated
+  std::vector<std::pair<std::uint32_t, std::int64_t>> idents;  // offset in text, customer; sorted
+  std::vector<std::pair<std::int64_t, std::string>> customers;  // id, key
+  std::vector<std::pair<std::int64_t, std::int64_t>> merged;    // customer merged away, into
+};
+
 class IdentityResolver {
  public:
   explicit IdentityResolver(SQLite::Database& db);
@@ -46,9 +66,30 @@ class IdentityResolver {
   // Must run inside a write transaction.
   std::optional<std::int64_t> resolve(std::string_view customer_id, std::string_view email,
                                       std::string_view phone);
+  std::optional<std::int64_t> resolve(const Idents& ids);
 
-  // Writes what was deferred; call before committing.
+  // Writes the identifiers still pending and frees the memory held for them;
+  // finish() does it too.
+  void flush();
+  // Writes what was deferred; call before committing, after the deferred
+  // table's indexes are back.
   void finish();
+
+  // Offline: after start_bulk(), when every identifier is in memory,
+  // resolve_offline() needs no database and so can run on the reading thread
+  // while another thread writes. Returns false when offline resolution is not
+  // possible (not every identifier fits in memory).
+  bool start_offline();
+  // Reading thread. false: memory is full; this record and every later one
+  // must be resolved by resolve() on the writing thread, after go_online().
+  bool resolve_offline(const Idents& ids, std::optional<std::int64_t>& customer);
+  bool writes_due() const;
+  void take_writes(IdentityWrites& out);  // reading thread
+  void apply(const IdentityWrites& w);    // writing thread
+  // Writing thread, once the reading thread no longer uses this resolver:
+  // writes what offline resolution left, then goes on as plain bulk mode.
+  void go_online();
+  bool offline() const { return offline_; }
 
   std::int64_t customers_created() const { return created_; }
   std::int64_t merges() const { return merges_; }
@@ -67,6 +108,11 @@ class IdentityResolver {
   IdentMap known_;
   bool bulk_ = false;
   bool complete_ = false;  // bulk: every identifier of the table is in known_
+  bool offline_ = false;
+  std::int64_t next_customer_ = 0;                                 // offline: ids given out here
+  std::vector<std::pair<std::int64_t, std::string>> new_customers_;  // offline: not yet written
+  std::vector<std::pair<std::int64_t, std::int64_t>> new_merges_;    // offline: not yet applied
+  SQLite::Statement create_with_id_;
   std::string deferred_table_;
   std::unordered_map<std::int64_t, std::int64_t> merged_;  // merged-away customer -> into
   std::string pending_text_;                               // bulk: new identifiers, '\0'-separated
@@ -74,6 +120,7 @@ class IdentityResolver {
   std::vector<std::int64_t> dirty_keys_;
   std::vector<std::string> dropped_indexes_;  // bulk: identities' own indexes, rebuilt at finish()
   std::int64_t created_ = 0, merges_ = 0;
+  Idents scratch_;
 };
 
 }  // namespace triage::store

@@ -28,6 +28,22 @@ std::int64_t row_hash(const Complaint& r);
 std::int64_t row_hash(const Dispute& r);
 std::int64_t row_hash(const Review& r);
 
+// What put() needs besides the record, worked out without the database (so
+// it can be done on the reading thread): the row hash and the identifiers.
+struct Prepared {
+  std::int64_t hash = 0;
+  Idents ids;
+  // Set when the customer was resolved offline (IdentityResolver::resolve_offline).
+  bool resolved = false;
+  std::optional<std::int64_t> customer;
+  // Identity writes that offline resolution handed over with this record.
+  std::unique_ptr<IdentityWrites> writes;
+};
+void prepare(const Order& r, Prepared& out);
+void prepare(const Complaint& r, Prepared& out);
+void prepare(const Dispute& r, Prepared& out);
+void prepare(const Review& r, Prepared& out);
+
 // Prepared statements, reused for every row; use inside one write transaction.
 class Upserter {
  public:
@@ -36,19 +52,25 @@ class Upserter {
   // For an import about as large as the database: drops the kind's secondary
   // indexes (rebuilt by finish(), one sort instead of a random insert a row)
   // and holds customer identifiers in memory. fresh: the table held no row
-  // when this import began, so its unique id index is dropped too and rows are
-  // only appended; a later row with an id seen before replaces the earlier
-  // one at finish().
+  // when this import began, so once ids come out of ascending order its unique
+  // id index is dropped too and rows are only appended; a later row with an
+  // id seen before then replaces the earlier one at finish().
   void start_bulk(RecordKind kind, bool fresh = false);
   // Writes what was deferred and rebuilds dropped indexes; call before commit.
   // Returns how many rows a later row of the same id replaced (fresh bulk
   // mode only): each was counted as inserted by put() and is a duplicate.
   std::int64_t finish();
 
-  Outcome put(const Order& r);
-  Outcome put(const Complaint& r);
-  Outcome put(const Dispute& r);
-  Outcome put(const Review& r);
+  // p: prepare(r, p) done beforehand.
+  Outcome put(const Order& r, const Prepared& p);
+  Outcome put(const Complaint& r, const Prepared& p);
+  Outcome put(const Dispute& r, const Prepared& p);
+  Outcome put(const Review& r, const Prepared& p);
+  template <class Rec>
+  Outcome put(const Rec& r) {
+    prepare(r, scratch_);
+    return put(r, scratch_);
+  }
   IdentityResolver& identities() { return ids_; }
 
  private:
@@ -68,8 +90,10 @@ class Upserter {
   std::int64_t import_id_;
   IdentityResolver ids_;
   std::vector<std::string> dropped_indexes_;  // CREATE INDEX statements to run at finish()
-  std::string dropped_unique_;                // fresh bulk: the unique id index, rebuilt first
-  bool bulk_ = false, fresh_ = false;
+  // Fresh bulk: the unique id index, dropped at the first id out of order.
+  std::string unique_name_, unique_sql_, last_id_;
+  bool bulk_ = false, fresh_ = false, unique_dropped_ = false;
+  Prepared scratch_;
   std::unique_ptr<SQLite::Statement> order_insert_, order_hash_, order_put_, complaint_hash_, complaint_put_,
       dispute_hash_, dispute_put_, review_hash_, review_put_;
 };
