@@ -176,8 +176,19 @@ int run_run(const GlobalOptions& g, const RunOptions& o) {
   std::size_t overdue = 0;
 
   facts::Walker walker(*db, g.config);
+  // Decisions are written on a connection of their own, by the second
+  // thread: each connection is used by one thread, and the reads never wait
+  // for the writes (nor find the page cache full of pages still to write).
+  std::unique_ptr<SQLite::Database> wdb;
   std::unique_ptr<store::DecisionWriter> writer;
-  if (!o.dry_run) writer = std::make_unique<store::DecisionWriter>(*db);
+  if (!o.dry_run) {
+    wdb = store::open(g.db_path, g.config, store::OpenMode::read_write);
+    wdb->exec("PRAGMA cache_size = -16384");
+    writer = std::make_unique<store::DecisionWriter>(*wdb);
+  }
+  // The kinds the classify stage gave are written at the end, in rowid
+  // order: one pass over the complaints table instead of a page each.
+  std::vector<std::pair<std::int64_t, std::string>> inferred;
   store::DecisionRow rec;
   rec.policy_version = version;
   rec.decided_at = now;
@@ -186,7 +197,7 @@ int run_run(const GlobalOptions& g, const RunOptions& o) {
   // second thread, so that reading and deciding never wait for writing. The
   // writes keep the walk's order, so the decisions table is the same.
   const auto record = [&](Finished& f) {
-    if (writer && f.unclassified) writer->set_inferred_kind(f.rowid, f.decision.kind, version);
+    if (writer && f.unclassified) inferred.emplace_back(f.rowid, f.decision.kind);
     if (!f.decide) return;
     policy::Decision& d = f.decision;
     ++per_action[d.action];
@@ -239,8 +250,16 @@ int run_run(const GlobalOptions& g, const RunOptions& o) {
   };
   if (writer) {
     // One transaction: a run killed halfway records nothing, and a second run
-    // waits for this one and then finds nothing left to decide.
-    store::with_write_transaction(*db, walk_all);
+    // waits for this one and then finds nothing left to decide. The reads see
+    // the database as it was when this run took the write lock.
+    store::with_write_transaction(*wdb, [&] {
+      {
+        SQLite::Transaction snapshot(*db);
+        walk_all();
+      }  // the read ends before the commit, so that its checkpoint can copy every page
+      std::sort(inferred.begin(), inferred.end());
+      for (const auto& [rowid, kind] : inferred) writer->set_inferred_kind(rowid, kind, version);
+    });
   } else {
     SQLite::Transaction snapshot(*db);  // a consistent view while reading; nothing is written
     walk_all();
