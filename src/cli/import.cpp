@@ -179,8 +179,8 @@ class RecordPipe {
   // Writing side: fn(record) for every record in order, then the reading
   // side's error, if any, is rethrown. On the writing side's own error, call
   // cancel() so that the reading side stops.
-  template <class Fn>
-  void drain(Fn&& fn) {
+  template <class Fn, class Done>
+  void drain(Fn&& fn, Done&& batch_done) {
     for (;;) {
       std::size_t i = 0;
       {
@@ -192,6 +192,7 @@ class RecordPipe {
       }
       auto& b = batches_[i];
       for (std::size_t k = 0; k < b.n; ++k) fn(b.items[k]);
+      batch_done();  // before the reading side may refill the batch
       b.n = 0;
       {
         std::lock_guard<std::mutex> lock(m_);
@@ -538,7 +539,8 @@ int run_import(const GlobalOptions& g, const ImportOptions& o) {
         }
       });
       try {
-        pipe.drain([&](const auto& item) { count(up.put(item.rec, item.prep), id_of(item.rec)); });
+        pipe.drain([&](const auto& item) { count(up.put(item.rec, item.prep), id_of(item.rec)); },
+                   [&] { up.flush_rows(); });
       } catch (...) {
         pipe.cancel();
         reader.join();

@@ -317,11 +317,28 @@ void IdentityResolver::apply(const IdentityWrites& w) {
     create_with_id_.bindNoCopy(2, key);
     create_with_id_.exec();
   }
+  // Many rows a statement: the per-statement work is paid once for them all.
+  constexpr std::size_t rows = 32;
+  if (!add_many_) {
+    std::string sql = "INSERT INTO identities(ident, customer) VALUES ";
+    for (std::size_t k = 0; k < rows; ++k) sql += fmt::format("{}(?{},?{})", k ? "," : "", 2 * k + 1, 2 * k + 2);
+    add_many_ = std::make_unique<SQLite::Statement>(db_, sql);
+  }
   const char* base = w.text.data();
-  for (const auto& [offset, customer] : w.idents) {
+  std::size_t i = 0;
+  for (; i + rows <= w.idents.size(); i += rows) {
+    add_many_->reset();
+    for (std::size_t k = 0; k < rows; ++k) {
+      const int at = static_cast<int>(2 * k);
+      add_many_->bindNoCopy(at + 1, base + w.idents[i + k].first);
+      add_many_->bind(at + 2, w.idents[i + k].second);
+    }
+    add_many_->exec();
+  }
+  for (; i < w.idents.size(); ++i) {
     add_.reset();
-    add_.bindNoCopy(1, base + offset);
-    add_.bind(2, customer);
+    add_.bindNoCopy(1, base + w.idents[i].first);
+    add_.bind(2, w.idents[i].second);
     add_.exec();
   }
   for (const auto& [from, into] : w.merged) {

@@ -185,6 +185,7 @@ void Upserter::start_bulk(RecordKind kind, bool fresh) {
 }
 
 std::int64_t Upserter::finish() {
+  flush_rows();
   ids_.flush();
   std::int64_t replaced = 0;
   if (unique_dropped_) {
@@ -222,33 +223,33 @@ constexpr const char* order_columns =
     "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25,?26)";
 
 void bind_order(SQLite::Statement& st, const Order& r, const std::optional<std::int64_t>& customer,
-                std::int64_t hash, std::int64_t import_id) {
-  st.bindNoCopy(1, r.order_id);
-  bind_customer(st, 2, customer);
-  bind_text(st, 3, r.customer_id);
-  bind_text(st, 4, r.email);
-  bind_text(st, 5, r.phone);
-  st.bind(6, static_cast<std::int64_t>(r.created_at));
-  st.bind(7, static_cast<std::int64_t>(r.total.minor));
-  st.bindNoCopy(8, r.total.currency);
-  bind_text(st, 9, r.payment_method);
-  bind_text(st, 10, r.status);
-  bind_opt(st, 11, r.shipped_at);
-  bind_opt(st, 12, r.delivered_at);
-  bind_opt(st, 13, r.returned_at);
-  bind_text(st, 14, r.return_reason);
-  bind_opt(st, 15, r.delivery_attempts);
-  bind_opt(st, 16, r.refunded);
-  bind_opt(st, 17, r.items);
-  bind_text(st, 18, r.ship_name);
-  bind_text(st, 19, r.ship_company);
-  bind_text(st, 20, r.ship_street);
-  bind_text(st, 21, r.ship_city);
-  bind_text(st, 22, r.ship_postcode);
-  bind_text(st, 23, r.ship_country);
-  bind_text(st, 24, r.tags);
-  st.bind(25, hash);
-  st.bind(26, import_id);
+                std::int64_t hash, std::int64_t import_id, int at = 0) {
+  st.bindNoCopy(at + 1, r.order_id);
+  bind_customer(st, at + 2, customer);
+  bind_text(st, at + 3, r.customer_id);
+  bind_text(st, at + 4, r.email);
+  bind_text(st, at + 5, r.phone);
+  st.bind(at + 6, static_cast<std::int64_t>(r.created_at));
+  st.bind(at + 7, static_cast<std::int64_t>(r.total.minor));
+  st.bindNoCopy(at + 8, r.total.currency);
+  bind_text(st, at + 9, r.payment_method);
+  bind_text(st, at + 10, r.status);
+  bind_opt(st, at + 11, r.shipped_at);
+  bind_opt(st, at + 12, r.delivered_at);
+  bind_opt(st, at + 13, r.returned_at);
+  bind_text(st, at + 14, r.return_reason);
+  bind_opt(st, at + 15, r.delivery_attempts);
+  bind_opt(st, at + 16, r.refunded);
+  bind_opt(st, at + 17, r.items);
+  bind_text(st, at + 18, r.ship_name);
+  bind_text(st, at + 19, r.ship_company);
+  bind_text(st, at + 20, r.ship_street);
+  bind_text(st, at + 21, r.ship_city);
+  bind_text(st, at + 22, r.ship_postcode);
+  bind_text(st, at + 23, r.ship_country);
+  bind_text(st, at + 24, r.tags);
+  st.bind(at + 25, hash);
+  st.bind(at + 26, import_id);
 }
 
 bool is_duplicate_key(const SQLite::Exception& e) {
@@ -258,23 +259,74 @@ bool is_duplicate_key(const SQLite::Exception& e) {
 
 }  // namespace
 
+namespace {
+
+constexpr int order_params = 26;
+
+// order_columns for Upserter::kRows rows in one statement.
+std::string multi_row_sql() {
+  const std::string one(order_columns);
+  std::string sql = one.substr(0, one.find(" VALUES ")) + " VALUES ";
+  for (std::size_t k = 0; k < Upserter::kRows; ++k) {
+    sql += k ? ",(" : "(";
+    for (int i = 1; i <= order_params; ++i) {
+      sql += (i > 1 ? ",?" : "?") + std::to_string(static_cast<int>(k) * order_params + i);
+    }
+    sql += ")";
+  }
+  return sql;
+}
+
+}  // namespace
+
+void Upserter::flush_rows() {
+  if (nrows_ == 0) return;
+  if (nrows_ == kRows) {
+    static const std::string sql = multi_row_sql();
+    auto& st = stmt(order_multi_, sql.c_str());
+    for (std::size_t k = 0; k < kRows; ++k) {
+      bind_order(st, *rows_[k].r, rows_[k].customer, rows_[k].hash, import_id_, static_cast<int>(k) * order_params);
+    }
+    st.exec();
+  } else {
+    for (std::size_t k = 0; k < nrows_; ++k) {
+      auto& st = stmt(order_insert_, order_columns);
+      bind_order(st, *rows_[k].r, rows_[k].customer, rows_[k].hash, import_id_);
+      st.exec();
+    }
+  }
+  nrows_ = 0;
+}
+
 Outcome Upserter::put(const Order& r, const Prepared& p) {
   if (p.writes) ids_.apply(*p.writes);
   if (!p.resolved) ids_.go_online();
   const std::int64_t hash = p.hash;
   if (bulk_) {
     // Most rows of a bulk import are new: insert first, look up only on a clash.
+    // A row that cannot clash is held for a multi-row insert: any row once the
+    // unique index is gone (duplicates are settled at finish()), else one whose
+    // id is above every id so far.
+    bool hold = false;
     if (fresh_ && !unique_dropped_) {
       // Ids out of order would make every insert into the unique index a
       // random one: from here on it is built once at finish() instead.
       if (!last_id_.empty() && r.order_id < last_id_) {
         db_.exec("DROP INDEX \"" + unique_name_ + "\"");
         unique_dropped_ = true;
-      } else {
+      } else if (last_id_.empty() || r.order_id > last_id_) {
         last_id_ = r.order_id;
+        hold = true;
       }
     }
+    hold = hold || unique_dropped_;
     const auto customer = p.resolved ? p.customer : ids_.resolve(p.ids);
+    if (hold) {
+      rows_[nrows_++] = HeldRow{&r, customer, hash};
+      if (nrows_ == kRows) flush_rows();
+      return Outcome::inserted;
+    }
+    flush_rows();  // rows keep the file's order
     auto& ins = stmt(order_insert_, order_columns);
     bind_order(ins, r, customer, hash, import_id_);
     try {

@@ -5,9 +5,11 @@
 #include <unistd.h>
 
 #include <SQLiteCpp/Statement.h>
+#include <fmt/core.h>
 
 #include <filesystem>
 #include <memory>
+#include <vector>
 
 #include "triage/store/db.hpp"
 #include "triage/store/upsert.hpp"
@@ -226,7 +228,9 @@ TEST_CASE("offline resolution: customers made in memory, written by apply, merge
       p.resolved = true;
       p.writes = std::make_unique<store::IdentityWrites>();
       ids.take_writes(*p.writes);
-      return up.put(o, p);
+      const auto out = up.put(o, p);
+      up.flush_rows();  // o is gone after this call
+      return out;
     };
     CHECK(put_offline(order("1", "a@example.com", "")) == store::Outcome::inserted);
     CHECK(put_offline(order("2", "", "+48600100200")) == store::Outcome::inserted);
@@ -242,4 +246,33 @@ TEST_CASE("offline resolution: customers made in memory, written by apply, merge
         scalar(*db, "SELECT customer FROM orders WHERE order_id = '0'"));
   CHECK(scalar(*db, "SELECT count(*) FROM identities i JOIN customers c ON c.id = i.customer") == 4);
   CHECK(scalar(*db, "SELECT count(*) FROM orders o JOIN customers c ON c.id = o.customer") == 6);
+}
+
+TEST_CASE("fresh bulk mode: rows held for multi-row inserts keep the file's order", "[identity]") {
+  auto db = store::open("", Config::defaults(), store::OpenMode::scratch);
+  std::int64_t replaced = -1;
+  std::vector<Order> rows;
+  for (int i = 0; i < 40; ++i) rows.push_back(order(fmt::format("{:03}", i), fmt::format("c{}@example.com", i % 7), ""));
+  rows.push_back(order("010", "c3@example.com", ""));  // out of order: a duplicate of an earlier row
+  rows.back().status = "returned";
+  for (int i = 40; i < 75; ++i) rows.push_back(order(fmt::format("{:03}", i), fmt::format("c{}@example.com", i % 7), ""));
+  store::with_write_transaction(*db, [&] {
+    store::Upserter up(*db, 1);
+    up.start_bulk(RecordKind::orders, true);
+    for (const auto& r : rows) {
+      store::Prepared p;
+      store::prepare(r, p);
+      CHECK(up.put(r, p) == store::Outcome::inserted);
+    }
+    replaced = up.finish();
+  });
+  CHECK(replaced == 1);
+  CHECK(scalar(*db, "SELECT count(*) FROM orders") == 75);
+  CHECK(scalar(*db, "SELECT count(*) FROM customers") == 7);
+  CHECK(scalar(*db, "SELECT status = 'returned' FROM orders WHERE order_id = '010'") == 1);
+  // Rows went in in the file's order.
+  CHECK(scalar(*db, "SELECT (SELECT rowid FROM orders WHERE order_id = '039') < rowid AND "
+                    "rowid < (SELECT rowid FROM orders WHERE order_id = '040') FROM orders WHERE order_id = '010'") == 1);
+  CHECK(scalar(*db, "SELECT count(*) FROM orders a JOIN orders b ON b.rowid = a.rowid + 1 "
+                    "WHERE b.order_id < a.order_id") == 1);
 }

@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -113,6 +114,7 @@ class IdentityResolver {
   std::vector<std::pair<std::int64_t, std::string>> new_customers_;  // offline: not yet written
   std::vector<std::pair<std::int64_t, std::int64_t>> new_merges_;    // offline: not yet applied
   SQLite::Statement create_with_id_;
+  std::unique_ptr<SQLite::Statement> add_many_;  // offline: many identifiers an insert
   std::string deferred_table_;
   std::unordered_map<std::int64_t, std::int64_t> merged_;  // merged-away customer -> into
   std::string pending_text_;                               // bulk: new identifiers, '\0'-separated

@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -69,8 +70,15 @@ class Upserter {
   template <class Rec>
   Outcome put(const Rec& r) {
     prepare(r, scratch_);
-    return put(r, scratch_);
+    const Outcome out = put(r, scratch_);
+    flush_rows();
+    return out;
   }
+  // In fresh bulk mode put(order) may hold up to kRows orders (by address)
+  // for one multi-row insert: call this before any record passed to put()
+  // changes or goes away. finish() calls it too.
+  void flush_rows();
+  static constexpr std::size_t kRows = 16;
   IdentityResolver& identities() { return ids_; }
 
  private:
@@ -94,6 +102,14 @@ class Upserter {
   std::string unique_name_, unique_sql_, last_id_;
   bool bulk_ = false, fresh_ = false, unique_dropped_ = false;
   Prepared scratch_;
+  struct HeldRow {
+    const Order* r;
+    std::optional<std::int64_t> customer;
+    std::int64_t hash;
+  };
+  std::array<HeldRow, kRows> rows_{};
+  std::size_t nrows_ = 0;
+  std::unique_ptr<SQLite::Statement> order_multi_;
   std::unique_ptr<SQLite::Statement> order_insert_, order_hash_, order_put_, complaint_hash_, complaint_put_,
       dispute_hash_, dispute_put_, review_hash_, review_put_;
 };
