@@ -58,9 +58,10 @@ struct Finished {
   std::string complaint_id, order_id, customer;
 };
 
-// A single consumer thread fed in batches, in order. The consumer's first
-// error stops the producer at its next push and is rethrown by finish() (or
-// dropped, with the thread joined, when the producer itself fails).
+// A single consumer thread fed with the deciders' groups of decisions, put
+// back in walk order (group numbers from the walker). The consumer's first
+// error, or abort(), stops the producers at their next push; finish()
+// rethrows the consumer's error.
 class Pipeline {
  public:
   explicit Pipeline(std::function<void(Finished&)> consume) : consume_(std::move(consume)) {
@@ -70,33 +71,33 @@ class Pipeline {
   Pipeline(const Pipeline&) = delete;
   Pipeline& operator=(const Pipeline&) = delete;
 
-  void push(Finished&& f) {
-    batch_.push_back(std::move(f));
-    if (batch_.size() >= kBatch) hand_over();
+  // Group `seq`'s decisions (possibly none); every group from 0 up is pushed once.
+  void push(std::size_t seq, std::vector<Finished>&& group) {
+    std::unique_lock lock(mutex_);
+    // The group the consumer waits for is always let in, so this cannot deadlock.
+    room_.wait(lock, [&] { return seq < next_ + kWindow || failed_; });
+    if (failed_) {
+      if (error_) std::rethrow_exception(error_);
+      throw Error(ErrorKind::runtime, "run: stopped after an error");
+    }
+    waiting_.emplace(seq, std::move(group));
+    ready_.notify_one();
+  }
+  // Lets every waiting producer go (a decider failed; the walk is over).
+  void abort() {
+    std::lock_guard lock(mutex_);
+    failed_ = true;
+    room_.notify_all();
+    ready_.notify_one();
   }
   void finish() {
-    hand_over();
     stop();
     if (error_) std::rethrow_exception(error_);
   }
 
  private:
-  static constexpr std::size_t kBatch = 64;
-  static constexpr std::size_t kQueued = 32;  // batches in flight, bounding memory
+  static constexpr std::size_t kWindow = 512;  // groups ahead of the consumer, bounding memory
 
-  void hand_over() {
-    if (batch_.empty()) return;
-    std::unique_lock lock(mutex_);
-    room_.wait(lock, [this] { return queue_.size() < kQueued || failed_; });
-    if (failed_) {
-      lock.unlock();
-      stop();
-      std::rethrow_exception(error_);
-    }
-    queue_.push_back(std::move(batch_));
-    batch_.clear();
-    ready_.notify_one();
-  }
   void stop() {
     {
       std::lock_guard lock(mutex_);
@@ -110,28 +111,31 @@ class Pipeline {
     for (;;) {
       {
         std::unique_lock lock(mutex_);
-        ready_.wait(lock, [this] { return !queue_.empty() || done_; });
-        if (queue_.empty()) return;
-        work = std::move(queue_.front());
-        queue_.pop_front();
+        ready_.wait(lock, [this] { return waiting_.count(next_) > 0 || done_ || failed_; });
+        if (failed_) return;
+        const auto it = waiting_.find(next_);
+        if (it == waiting_.end()) return;  // done, and nothing left in order
+        work = std::move(it->second);
+        waiting_.erase(it);
+        ++next_;
       }
-      room_.notify_one();
+      room_.notify_all();
       try {
         for (auto& f : work) consume_(f);
       } catch (...) {
         std::lock_guard lock(mutex_);
         error_ = std::current_exception();
         failed_ = true;
-        queue_.clear();
-        room_.notify_one();
+        waiting_.clear();
+        room_.notify_all();
         return;
       }
     }
   }
 
   std::function<void(Finished&)> consume_;
-  std::vector<Finished> batch_;
-  std::deque<std::vector<Finished>> queue_;
+  std::map<std::size_t, std::vector<Finished>> waiting_;
+  std::size_t next_ = 0;
   std::mutex mutex_;
   std::condition_variable ready_, room_;
   bool done_ = false, failed_ = false;
@@ -188,7 +192,9 @@ int run_run(const GlobalOptions& g, const RunOptions& o) {
   }
   // The kinds the classify stage gave are written at the end, in rowid
   // order: one pass over the complaints table instead of a page each.
-  std::vector<std::pair<std::int64_t, std::string>> inferred;
+  // Kinds are few: each is kept once, and a complaint by its number.
+  std::vector<std::pair<std::int64_t, std::uint16_t>> inferred;
+  std::vector<std::string> kinds;
   store::DecisionRow rec;
   rec.policy_version = version;
   rec.decided_at = now;
@@ -197,7 +203,11 @@ int run_run(const GlobalOptions& g, const RunOptions& o) {
   // second thread, so that reading and deciding never wait for writing. The
   // writes keep the walk's order, so the decisions table is the same.
   const auto record = [&](Finished& f) {
-    if (writer && f.unclassified) inferred.emplace_back(f.rowid, f.decision.kind);
+    if (writer && f.unclassified) {
+      auto k = std::find(kinds.begin(), kinds.end(), f.decision.kind);
+      if (k == kinds.end()) k = kinds.insert(kinds.end(), f.decision.kind);
+      inferred.emplace_back(f.rowid, static_cast<std::uint16_t>(k - kinds.begin()));
+    }
     if (!f.decide) return;
     policy::Decision& d = f.decision;
     ++per_action[d.action];
@@ -230,7 +240,12 @@ int run_run(const GlobalOptions& g, const RunOptions& o) {
   std::size_t decided = 0;
   const auto walk_all = [&] {
     Pipeline pipeline(record);
+    // Two deciders: a customer's complaints stay in order on one thread, and
+    // the pipeline puts the customers back in walk order.
+    walk.deciders = 2;
+    walk.on_abort = [&pipeline] { pipeline.abort(); };
     const auto visit = [&](const facts::Subject& s, facts::FactSet& f) -> std::string {
+      thread_local std::vector<Finished> group;
       Finished job;
       job.decision = program->decide(f, policy::Tracing::off);
       std::string kind = job.decision.kind;
@@ -242,7 +257,12 @@ int run_run(const GlobalOptions& g, const RunOptions& o) {
         job.order_id = s.order ? s.order->order_id : s.complaint.order_id;
         job.customer = s.history.key;
       }
-      if (job.decide || (writer && job.unclassified)) pipeline.push(std::move(job));
+      if (job.decide || (writer && job.unclassified)) group.push_back(std::move(job));
+      if (s.last_in_unit) {
+        std::vector<Finished> done;
+        done.swap(group);
+        pipeline.push(s.unit, std::move(done));
+      }
       return kind;
     };
     decided = walker.walk(walk, visit);
@@ -258,7 +278,7 @@ int run_run(const GlobalOptions& g, const RunOptions& o) {
         walk_all();
       }  // the read ends before the commit, so that its checkpoint can copy every page
       std::sort(inferred.begin(), inferred.end());
-      for (const auto& [rowid, kind] : inferred) writer->set_inferred_kind(rowid, kind, version);
+      for (const auto& [rowid, kind] : inferred) writer->set_inferred_kind(rowid, kinds[kind], version);
     });
   } else {
     SQLite::Transaction snapshot(*db);  // a consistent view while reading; nothing is written

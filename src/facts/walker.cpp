@@ -4,6 +4,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -47,6 +48,7 @@ struct Item {
 
 // One customer's history and the complaints of it to visit.
 struct Unit {
+  std::size_t seq = 0;  // in walk order
   std::int64_t customer = 0;
   store::CustomerHistory history;
   std::vector<Item> items;
@@ -78,14 +80,17 @@ class UnitQueue {
   void end(std::exception_ptr error) {
     std::lock_guard lock(mutex_);
     ended_ = true;
-    error_ = std::move(error);
-    ready_.notify_one();
+    if (!error_) error_ = std::move(error);
+    ready_.notify_all();
   }
+  // Stops the reader and every consumer: nothing more is handed over.
   void close() {
     std::lock_guard lock(mutex_);
     closed_ = true;
+    ended_ = true;
     queue_.clear();
-    room_.notify_one();
+    room_.notify_all();
+    ready_.notify_all();
   }
   std::exception_ptr error() {
     std::lock_guard lock(mutex_);
@@ -104,6 +109,7 @@ class UnitQueue {
 }  // namespace
 
 std::size_t Walker::walk(const WalkOptions& o, const Visitor& visit) {
+  reader_.set_bulk_threshold(o.bulk_from);
   const auto targets = reader_.select(o.selection, o.version, o.complaint_id);
   if (o.selection == store::Selection::one && targets.empty()) {
     throw Error(ErrorKind::usage, fmt::format("no complaint '{}' in the database; check the id (as in the "
@@ -115,6 +121,7 @@ std::size_t Walker::walk(const WalkOptions& o, const Visitor& visit) {
   // building the facts and deciding, which run here: the visitor sees the
   // complaints in the same order as a single-threaded walk would show them.
   UnitQueue queue;
+  std::size_t units = 0;
   const auto read_all = [&] {
     std::vector<std::pair<std::int64_t, bool>> group;  // rowid, decide
     for (std::size_t i = 0; i < targets.size();) {
@@ -172,8 +179,10 @@ std::size_t Walker::walk(const WalkOptions& o, const Visitor& visit) {
           }
         }
       }
-      if (!queue.push(std::move(unit))) return;
       i = j;
+      if (unit->items.empty()) continue;
+      unit->seq = units++;
+      if (!queue.push(std::move(unit))) return;
     }
   };
   std::thread reader([&] {
@@ -194,34 +203,66 @@ std::size_t Walker::walk(const WalkOptions& o, const Visitor& visit) {
     }
   } join{queue, reader};
 
-  FactSet facts;
-  Notes notes;
-  std::size_t decided = 0;
-  while (auto unit = queue.pop()) {
-    auto& history = unit->history;
-    for (auto& item : unit->items) {
-      auto& c = history.complaints[item.index];
-      BuildInput in;
-      in.history = &history;
-      in.index = item.index;
-      in.order = item.has_order ? &item.order : nullptr;
-      in.order_disputes = item.has_order && !item.own_order ? &item.other_disputes : nullptr;
-      in.now = o.now;
-      in.version = o.version;
-      in.kinds = o.kinds;
-      builder_.build(in, facts, &notes);
-      const store::OrderRow* known = facts[FactId::order_id].missing ? nullptr : in.order;
-      const Subject subject{c, history, known, item.role, item.fresh, notes};
-      std::string kind = visit(subject, facts);
-      if (item.role == Role::decide) ++decided;
-      if (item.fresh) {
-        c.inferred_kind = std::move(kind);
-        c.inferred_by = o.version;
+  std::atomic<std::size_t> decided{0};
+  std::mutex failure;
+  std::exception_ptr error;
+  const auto decide_all = [&](Builder& builder) {
+    FactSet facts;
+    Notes notes;
+    try {
+      while (auto unit = queue.pop()) {
+        auto& history = unit->history;
+        for (std::size_t n = 0; n < unit->items.size(); ++n) {
+          auto& item = unit->items[n];
+          auto& c = history.complaints[item.index];
+          BuildInput in;
+          in.history = &history;
+          in.index = item.index;
+          in.order = item.has_order ? &item.order : nullptr;
+          in.order_disputes = item.has_order && !item.own_order ? &item.other_disputes : nullptr;
+          in.now = o.now;
+          in.version = o.version;
+          in.kinds = o.kinds;
+          builder.build(in, facts, &notes);
+          const store::OrderRow* known = facts[FactId::order_id].missing ? nullptr : in.order;
+          const Subject subject{c,          history, known, item.role, item.fresh, notes,
+                                unit->seq, n + 1 == unit->items.size()};
+          std::string kind = visit(subject, facts);
+          if (item.role == Role::decide) ++decided;
+          if (item.fresh) {
+            c.inferred_kind = std::move(kind);
+            c.inferred_by = o.version;
+          }
+        }
       }
+    } catch (...) {
+      {
+        std::lock_guard lock(failure);
+        if (!error) error = std::current_exception();
+      }
+      queue.close();
+      if (o.on_abort) o.on_abort();
     }
+  };
+  // Each extra decider has a builder of its own, merged at the end.
+  const unsigned extra = o.deciders > 1 ? o.deciders - 1 : 0;
+  std::vector<Builder> builders(extra, Builder(builder_));
+  std::vector<std::thread> threads;
+  {
+    struct JoinAll {
+      std::vector<std::thread>& threads;
+      ~JoinAll() {
+        for (auto& t : threads)
+          if (t.joinable()) t.join();
+      }
+    } join_all{threads};
+    for (unsigned k = 0; k < extra; ++k) threads.emplace_back(decide_all, std::ref(builders[k]));
+    decide_all(builder_);
   }
-  if (auto error = queue.error()) std::rethrow_exception(error);
-  return decided;
+  for (const auto& b : builders) builder_.merge(b);
+  if (error) std::rethrow_exception(error);
+  if (auto e = queue.error()) std::rethrow_exception(e);
+  return decided.load();
 }
 
 }  // namespace triage::facts

@@ -155,7 +155,35 @@ std::vector<Target> HistoryReader::select(Selection selection, const std::string
     if (a.received_at != b.received_at) return a.received_at < b.received_at;
     return a.rowid < b.rowid;
   });
+  if (!bulk_ && out.size() >= bulk_threshold_) load_bulk();
   return out;
+}
+
+void HistoryReader::load_bulk() {
+  bulk_ = true;
+  // In the order the per-customer join meets them: by order, then opened_at
+  // (the disputes_order index), ties by rowid.
+  {
+    SQLite::Statement q(db_,
+                        "SELECT d.order_id, d.opened_at, d.status, d.reason FROM disputes d "
+                        "WHERE d.order_id IS NOT NULL ORDER BY d.order_id, d.opened_at, d.rowid");
+    while (q.executeStep()) {
+      const char* id = q.getColumn(0).getText();
+      disputes_by_order_[id].push_back(DisputeRow{id, q.getColumn(1).getInt64(), text(q, 2), text(q, 3)});
+    }
+  }
+  // In the order the per-customer query meets them: posted_at, then rowid.
+  {
+    SQLite::Statement q(db_,
+                        "SELECT r.customer, r.rating, r.posted_at FROM reviews r WHERE r.customer IS NOT NULL "
+                        "ORDER BY r.customer, r.posted_at, r.rowid");
+    while (q.executeStep())
+      reviews_by_customer_.emplace_back(q.getColumn(0).getInt64(),
+                                        ReviewRow{q.getColumn(1).getInt(), q.getColumn(2).getInt64()});
+  }
+  orders_only_ = prepare(db_,
+                         "SELECT o.order_id, o.created_at, o.status, o.total, o.currency, o.refunded, o.rowid "
+                         "FROM orders o WHERE o.customer = ? ORDER BY o.created_at");
 }
 
 void HistoryReader::load_orphans() {
@@ -200,7 +228,28 @@ void HistoryReader::load(std::int64_t customer, std::int64_t rowid, CustomerHist
     if (q.executeStep()) out.key = text(q, 0);
     q.reset();
   }
-  {
+  if (bulk_) {
+    auto& q = *orders_only_;
+    q.reset();
+    q.bind(1, customer);
+    while (q.executeStep()) {
+      auto& o = out.orders.emplace_back();
+      o.order_id = text(q, 0);
+      o.created_at = q.getColumn(1).getInt64();
+      o.status = text(q, 2);
+      o.total = q.getColumn(3).getInt64();
+      o.currency = text(q, 4);
+      o.refunded = opt_int(q, 5);
+      o.rowid = q.getColumn(6).getInt64();
+      if (!disputes_by_order_.empty()) {
+        const auto it = disputes_by_order_.find(o.order_id);
+        if (it != disputes_by_order_.end()) out.disputes.insert(out.disputes.end(), it->second.begin(), it->second.end());
+      }
+    }
+    q.reset();
+    std::stable_sort(out.disputes.begin(), out.disputes.end(),
+                     [](const DisputeRow& a, const DisputeRow& b) { return a.opened_at < b.opened_at; });
+  } else {
     auto& q = *orders_;
     q.reset();
     q.bind(1, customer);
@@ -224,12 +273,18 @@ void HistoryReader::load(std::int64_t customer, std::int64_t rowid, CustomerHist
     std::stable_sort(out.disputes.begin(), out.disputes.end(),
               [](const DisputeRow& a, const DisputeRow& b) { return a.opened_at < b.opened_at; });
   }
-  {
+  if (bulk_) {
+    auto it = std::lower_bound(reviews_by_customer_.begin(), reviews_by_customer_.end(), customer,
+                               [](const auto& r, std::int64_t c) { return r.first < c; });
+    for (; it != reviews_by_customer_.end() && it->first == customer; ++it) out.reviews.push_back(it->second);
+  } else {
     auto& q = *reviews_;
     q.reset();
     q.bind(1, customer);
     while (q.executeStep()) out.reviews.push_back(ReviewRow{q.getColumn(0).getInt(), q.getColumn(1).getInt64()});
     q.reset();
+  }
+  {
     const auto [from, to] = orphan_reviews_.equal_range(customer);
     for (auto it = from; it != to; ++it) out.reviews.push_back(it->second);
   }

@@ -9,6 +9,7 @@
 
 #include <functional>
 #include <map>
+#include <mutex>
 #include <set>
 
 #include "triage/core/error.hpp"
@@ -98,6 +99,28 @@ struct Db {
       return kind;
     });
     unconverted = w.builder().unconverted();
+    return out;
+  }
+
+  // The same walk as `run` makes it over many complaints: disputes and reviews
+  // read in bulk, two deciders; the visits in walk order, with their facts.
+  std::vector<std::pair<std::string, facts::FactSet>> walk_fast(unsigned deciders, std::size_t bulk_from) {
+    facts::Walker w(*db, config);
+    facts::WalkOptions o;
+    o.selection = store::Selection::all;
+    o.version = "v1";
+    o.now = T0 + 200 * kDay;
+    o.deciders = deciders;
+    o.bulk_from = bulk_from;
+    std::mutex m;
+    std::map<std::pair<std::size_t, std::int64_t>, std::pair<std::string, facts::FactSet>> seen;
+    w.walk(o, [&](const facts::Subject& s, facts::FactSet& f) {
+      std::lock_guard lock(m);
+      seen[{s.unit, s.complaint.received_at}] = {s.complaint.complaint_id, f};
+      return f[FactId::complaint_kind].text;
+    });
+    std::vector<std::pair<std::string, facts::FactSet>> out;
+    for (auto& [k, v] : seen) out.push_back(std::move(v));
     return out;
   }
   std::set<std::string> unconverted;
@@ -278,4 +301,42 @@ TEST_CASE("selection: pending skips closed and already decided complaints; one f
   CHECK(d.walk(store::Selection::all).size() == 4);
   CHECK(d.walk(store::Selection::one, "K3").count("K3") == 1);
   CHECK_THROWS_AS(d.walk(store::Selection::one, "nope"), Error);
+}
+
+TEST_CASE("reading disputes and reviews in bulk, with two deciders, gives the same facts in the same order") {
+  Db d;
+  for (int c = 1; c <= 12; ++c) {
+    d.customer(c, fmt::format("C{}", c));
+    for (int k = 0; k < c % 4 + 1; ++k) {
+      const std::string id = fmt::format("O{}-{}", c, k);
+      d.order(id, c, k % 3 ? "delivered" : "returned", T0 - (40 - k) * kDay, 10000 + c * 100 + k);
+      // Two disputes opened at the same moment on some orders: the later one read counts.
+      if ((c + k) % 3 == 0) {
+        d.dispute(fmt::format("D{}-{}a", c, k), id, T0 + k * kDay, "needs_response", "fraudulent");
+        d.dispute(fmt::format("D{}-{}b", c, k), id, T0 + k * kDay, "won", "not_received");
+      }
+    }
+    // Reviews posted at the same moment with different ratings.
+    d.review(fmt::format("R{}a", c), c, c % 5 + 1, T0 - 5 * kDay);
+    if (c % 2) d.review(fmt::format("R{}b", c), c, 1, T0 - 5 * kDay);
+    for (int k = 0; k < c % 3 + 1; ++k)
+      d.complaint(fmt::format("K{}-{}", c, k), c, fmt::format("O{}-0", c), T0 + (10 + k) * kDay, "where is it",
+                  k ? "" : "compensation");
+  }
+  const auto slow = d.walk_fast(1, 1000000);
+  const auto fast = d.walk_fast(2, 0);
+  REQUIRE(slow.size() == fast.size());
+  REQUIRE(slow.size() > 20);
+  for (std::size_t i = 0; i < slow.size(); ++i) {
+    INFO(slow[i].first);
+    CHECK(slow[i].first == fast[i].first);
+    for (std::size_t f = 0; f < facts::kFactCount; ++f) {
+      const auto& a = slow[i].second.values[f];
+      const auto& b = fast[i].second.values[f];
+      INFO(facts::catalogue()[f].name);
+      CHECK(a.missing == b.missing);
+      CHECK(a.number == b.number);
+      CHECK(a.text == b.text);
+    }
+  }
 }

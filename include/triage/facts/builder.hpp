@@ -61,6 +61,8 @@ class Builder {
   const std::set<std::string>& unconverted() const { return unconverted_; }
   // The one warning a run prints about them; empty when there are none.
   std::string unconverted_warning() const;
+  // Adds what another builder (of another thread) learned.
+  void merge(const Builder& other) { unconverted_.insert(other.unconverted_.begin(), other.unconverted_.end()); }
 
  private:
   // Minor units of `currency` in major units of the shop's currency.

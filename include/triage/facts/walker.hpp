@@ -29,6 +29,11 @@ struct Subject {
   Role role;
   bool unclassified;  // blank kind, not classified under this policy version yet
   const Notes& notes;
+  // The customer's group of complaints this one belongs to, numbered from 0
+  // in walk order, and whether it is the group's last visit: with several
+  // deciders, this is how a visitor puts the groups back in order.
+  std::size_t unit = 0;
+  bool last_in_unit = true;
 };
 
 // Decides one complaint over its facts; returns the complaint's kind after the
@@ -41,6 +46,16 @@ struct WalkOptions {
   std::string version;       // the policy version
   Timestamp now = 0;
   KindSource kinds = KindSource::keep_inferred;
+  // Threads that build facts and visit. Above 1, the visitor is called from
+  // that many threads at once (never two for one customer: a customer's
+  // complaints are visited in order on one thread), and on_abort, when given,
+  // is called as soon as a visit fails, so that a visitor waiting for another
+  // thread's group can give up.
+  unsigned deciders = 1;
+  std::function<void()> on_abort;
+  // From this many selected complaints on, disputes and reviews are read
+  // once into memory rather than per customer (same facts either way).
+  std::size_t bulk_from = 20000;
 };
 
 class Walker {
@@ -52,6 +67,7 @@ class Walker {
   // Throws Error(usage) when Selection::one names an unknown complaint.
   std::size_t walk(const WalkOptions& options, const Visitor& visit);
 
+  // After a walk, what every decider's builder learned (unconverted currencies).
   const Builder& builder() const { return builder_; }
 
  private:

@@ -108,8 +108,14 @@ class HistoryReader {
   // An order of a loaded history, every field, by its rowid.
   bool read_order(std::int64_t rowid, OrderRow& order);
 
+  // From how many selected complaints on, select() reads every dispute and
+  // review once into memory instead of querying them per customer (they are
+  // a few percent of the orders; a small run should not read them all).
+  void set_bulk_threshold(std::size_t n) { bulk_threshold_ = n; }
+
  private:
   void load_orphans();
+  void load_bulk();
   SQLite::Database& db_;
   std::unique_ptr<SQLite::Statement> orders_, complaints_, reviews_, key_, by_rowid_,
       order_by_id_, order_by_rowid_, order_disputes_;
@@ -118,6 +124,12 @@ class HistoryReader {
   bool orphans_loaded_ = false;
   std::unordered_multimap<std::int64_t, std::int64_t> orphan_complaints_;  // customer -> rowid
   std::unordered_multimap<std::int64_t, ReviewRow> orphan_reviews_;        // customer -> review
+  // Bulk mode: every dispute by order id, every review by customer.
+  std::size_t bulk_threshold_ = 20000;
+  bool bulk_ = false;
+  std::unique_ptr<SQLite::Statement> orders_only_;
+  std::unordered_map<std::string, std::vector<DisputeRow>> disputes_by_order_;
+  std::vector<std::pair<std::int64_t, ReviewRow>> reviews_by_customer_;  // sorted by customer, stable
 };
 
 }  // namespace triage::store
