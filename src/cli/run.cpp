@@ -150,6 +150,24 @@ int run_run(const GlobalOptions& g, const RunOptions& o) {
   const Timestamp now = facts::run_clock(o.now, g.config);
   const auto program = policy::load_program(resolve_policies(o.policies), g.config);
   const std::string& version = program->version();
+  // The lexicons compile on their first match (a tenth of a second for the
+  // default pack): a throwaway decision compiles them on another core while
+  // the database is opened and the complaints selected. Any error here is
+  // the real decisions' to report.
+  std::thread warm_up([&program] {
+    try {
+      facts::FactSet f;
+      f.set_text(facts::FactId::complaint_text, "warm up");
+      (void)program->decide(f, policy::Tracing::off);
+    } catch (...) {
+    }
+  });
+  struct JoinWarmUp {
+    std::thread& t;
+    ~JoinWarmUp() {
+      if (t.joinable()) t.join();
+    }
+  } join_warm_up{warm_up};
 
   std::unique_ptr<SQLite::Database> db;
   if (o.dry_run && !std::filesystem::exists(g.db_path)) {
