@@ -141,8 +141,11 @@ std::optional<std::int64_t> IdentityResolver::lookup(const std::string& ident, s
   std::optional<std::int64_t> out;
   if (find_.executeStep()) out = find_.getColumn(0).getInt64();
   find_.reset();
-  if (out) remember(hash, *out);
-  return out;
+  if (!out) return out;
+  remember(hash, *out);
+  // In bulk mode identities are re-pointed only at finish(): the stored
+  // customer may have been merged away since.
+  return root(*out);
 }
 
 void IdentityResolver::add_ident(const std::string& ident, std::uint64_t hash, std::int64_t customer) {
@@ -291,7 +294,9 @@ bool IdentityResolver::resolve_offline(const Idents& ids, std::optional<std::int
 
 // Small hand-overs keep the writing thread busy while the reading one is,
 // and leave little to write at the end.
-bool IdentityResolver::writes_due() const { return pending_text_.size() >= offline_text_limit; }
+bool IdentityResolver::writes_due() const {
+  return pending_text_.size() >= offline_text_limit || new_merges_.size() >= 65536;
+}
 
 void IdentityResolver::take_writes(IdentityWrites& out) {
   // Sorted here, on the reading thread: the inserts then walk the tree once.

@@ -180,8 +180,9 @@ void Upserter::start_bulk(RecordKind kind, bool fresh) {
   // Inserts now mostly append, so a smaller page cache costs little and leaves
   // room for the identifiers held in memory (and for the index sorts at the end).
   db_.exec("PRAGMA cache_size = -16384");
-  // The index sorts at finish() run when the reading thread is done: use both cores.
-  db_.exec("PRAGMA threads = 2");
+  // One helper thread for the index sorts at finish(), when the reading
+  // thread is done (more helpers only cost memory and CPU: measured).
+  db_.exec("PRAGMA threads = 1");
 }
 
 std::int64_t Upserter::finish() {
