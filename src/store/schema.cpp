@@ -196,6 +196,13 @@ ALTER TABLE orders_v3 RENAME TO orders;
 CREATE UNIQUE INDEX orders_order_id ON orders(order_id);
 CREATE INDEX orders_customer ON orders(customer, created_at, status, total, currency, refunded, order_id);
 )sql",
+      // 4: `run` picks the complaints to decide, and reads a customer's earlier
+      // complaints, from this index alone instead of the table with its message
+      // text; it starts with complaints_customer's columns, which it replaces.
+      R"sql(
+DROP INDEX complaints_customer;
+CREATE INDEX complaints_triage ON complaints(customer, received_at, status, kind, inferred_by, complaint_id, order_id);
+)sql",
   };
   return steps;
 }
