@@ -171,11 +171,14 @@ int run_run(const GlobalOptions& g, const RunOptions& o) {
 
   std::unique_ptr<SQLite::Database> db;
   if (o.dry_run && !std::filesystem::exists(g.db_path)) {
-    db = store::open(g.db_path, g.config, store::OpenMode::scratch);
+    db = store::open(g.db_path, g.config, store::OpenMode::scratch, true);
   } else if (!std::filesystem::exists(g.db_path)) {
-    db = store::open(g.db_path, g.config, store::OpenMode::read_only);  // says how to create one
+    db = store::open(g.db_path, g.config, store::OpenMode::read_only, true);  // says how to create one
   } else {
-    db = store::open(g.db_path, g.config, o.dry_run ? store::OpenMode::read_only : store::OpenMode::read_write);
+    // Each connection is used by one thread at a time (the walker's reading
+    // thread while it runs, this one before and after), so SQLite need not lock.
+    db = store::open(g.db_path, g.config, o.dry_run ? store::OpenMode::read_only : store::OpenMode::read_write,
+                     true);
   }
 
   // A run reads each customer's rows once, mostly from indexes in customer
@@ -204,7 +207,7 @@ int run_run(const GlobalOptions& g, const RunOptions& o) {
   std::unique_ptr<SQLite::Database> wdb;
   std::unique_ptr<store::DecisionWriter> writer;
   if (!o.dry_run) {
-    wdb = store::open(g.db_path, g.config, store::OpenMode::read_write);
+    wdb = store::open(g.db_path, g.config, store::OpenMode::read_write, true);
     wdb->exec("PRAGMA cache_size = -16384");
     writer = std::make_unique<store::DecisionWriter>(*wdb);
   }

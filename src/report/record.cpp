@@ -246,9 +246,69 @@ std::string dump(const nlohmann::ordered_json& j) {
   return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
+namespace {
+
+void put_digits(char* p, long v, int n) {
+  for (int i = n - 1; i >= 0; --i, v /= 10) p[i] = static_cast<char>('0' + v % 10);
+}
+
+// "YYYY-MM-DDTHH:MM:SS" for local seconds `s`, as date::format("%FT%T")
+// writes it, for years 1000-9999; false otherwise.
+bool civil(std::int64_t s, char* out) {
+  using namespace std::chrono;
+  const auto days = date::floor<date::days>(date::sys_seconds{seconds{s}});
+  const date::year_month_day ymd{days};
+  const int y = static_cast<int>(ymd.year());
+  if (y < 1000 || y > 9999) return false;
+  const std::int64_t rest = s - static_cast<std::int64_t>(days.time_since_epoch().count()) * 86400;
+  put_digits(out, y, 4);
+  out[4] = '-';
+  put_digits(out + 5, static_cast<unsigned>(ymd.month()), 2);
+  out[7] = '-';
+  put_digits(out + 8, static_cast<unsigned>(ymd.day()), 2);
+  out[10] = 'T';
+  put_digits(out + 11, static_cast<long>(rest / 3600), 2);
+  out[13] = ':';
+  put_digits(out + 14, static_cast<long>(rest / 60 % 60), 2);
+  out[16] = ':';
+  put_digits(out + 17, static_cast<long>(rest % 60), 2);
+  return true;
+}
+
+}  // namespace
+
 std::string iso_local(Timestamp t, const date::time_zone* zone) {
   using namespace std::chrono;
   const sys_seconds tp{seconds{t}};
+  // The writers' hot path: the zone's offset is looked up once per period of
+  // the same offset (per thread), and the digits are written directly.
+  {
+    struct Period {
+      const date::time_zone* zone = nullptr;
+      sys_seconds begin, end;
+      std::int64_t offset = 0;
+    };
+    thread_local Period period;
+    if (zone && (period.zone != zone || tp < period.begin || tp >= period.end)) {
+      const auto info = zone->get_info(tp);
+      period = {zone, info.begin, info.end, static_cast<std::int64_t>(info.offset.count())};
+    }
+    const std::int64_t offset = zone ? period.offset : 0;
+    char buf[32];
+    if (offset % 60 == 0 && civil(static_cast<std::int64_t>(t) + offset, buf)) {
+      if (!zone) {
+        buf[19] = 'Z';
+        return std::string(buf, 20);
+      }
+      const long off = static_cast<long>(offset / 60);
+      const long a = off < 0 ? -off : off;
+      buf[19] = off < 0 ? '-' : '+';
+      put_digits(buf + 20, a / 60, 2);
+      buf[22] = ':';
+      put_digits(buf + 23, a % 60, 2);
+      return std::string(buf, 25);
+    }
+  }
   if (!zone) return date::format("%FT%TZ", tp);
   const auto info = zone->get_info(tp);
   const auto local = date::local_seconds{tp.time_since_epoch() + info.offset};

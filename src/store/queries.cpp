@@ -163,14 +163,15 @@ void HistoryReader::load_bulk() {
   bulk_ = true;
   // In the order the per-customer join meets them: by order, then opened_at
   // (the disputes_order index), ties by rowid.
+  // Keyed by the order's rowid, which the customer's orders carry: no
+  // string hashing per order.
   {
     SQLite::Statement q(db_,
-                        "SELECT d.order_id, d.opened_at, d.status, d.reason FROM disputes d "
-                        "WHERE d.order_id IS NOT NULL ORDER BY d.order_id, d.opened_at, d.rowid");
-    while (q.executeStep()) {
-      const char* id = q.getColumn(0).getText();
-      disputes_by_order_[id].push_back(DisputeRow{id, q.getColumn(1).getInt64(), text(q, 2), text(q, 3)});
-    }
+                        "SELECT o.rowid, d.order_id, d.opened_at, d.status, d.reason FROM disputes d "
+                        "JOIN orders o ON o.order_id = d.order_id ORDER BY d.order_id, d.opened_at, d.rowid");
+    while (q.executeStep())
+      disputes_by_order_[q.getColumn(0).getInt64()].push_back(
+          DisputeRow{text(q, 1), q.getColumn(2).getInt64(), text(q, 3), text(q, 4)});
   }
   // In the order the per-customer query meets them: posted_at, then rowid.
   {
@@ -242,7 +243,7 @@ void HistoryReader::load(std::int64_t customer, std::int64_t rowid, CustomerHist
       o.refunded = opt_int(q, 5);
       o.rowid = q.getColumn(6).getInt64();
       if (!disputes_by_order_.empty()) {
-        const auto it = disputes_by_order_.find(o.order_id);
+        const auto it = disputes_by_order_.find(o.rowid);
         if (it != disputes_by_order_.end()) out.disputes.insert(out.disputes.end(), it->second.begin(), it->second.end());
       }
     }

@@ -226,3 +226,30 @@ TEST_CASE("the direct JSON writer writes what nlohmann::json's dump writes") {
     CHECK(ev == dump(evidence_json(r)));
   }
 }
+
+TEST_CASE("local times: the fast writer agrees with date::format around every change of offset") {
+  using namespace std::chrono;
+  // Hours either side of the DST changes of 2025-2027 in three zones, in time
+  // order and back again (the writer keeps the last period it looked up).
+  for (const char* name : {"Europe/Warsaw", "America/St_Johns", "Asia/Kolkata", "UTC"}) {
+    const auto* zone = date::locate_zone(name);
+    for (int pass = 0; pass < 2; ++pass) {
+      for (std::int64_t k = 0; k < 3 * 366 * 24; k += 7) {
+        const std::int64_t step = pass == 0 ? k : 3 * 366 * 24 - k;
+        const Timestamp t = 1735689600 + step * 3600 + 1799;  // from 2025-01-01, odd minutes and seconds
+        const sys_seconds tp{seconds{t}};
+        const auto info = zone->get_info(tp);
+        const auto local = date::local_seconds{tp.time_since_epoch() + info.offset};
+        const auto off = duration_cast<minutes>(info.offset).count();
+        const long a = off < 0 ? -off : off;
+        char sign = off < 0 ? '-' : '+';
+        char tail[48];
+        std::snprintf(tail, sizeof tail, "%c%02ld:%02ld", sign, a / 60, a % 60);
+        INFO(name << " " << t);
+        CHECK(iso_local(t, zone) == date::format("%FT%T", local) + tail);
+      }
+    }
+  }
+  CHECK(iso_local(1795510800, nullptr) == "2026-11-24T09:00:00Z");
+  CHECK(iso_local(-86400 * 365 * 1000LL, nullptr) == date::format("%FT%TZ", date::sys_seconds{std::chrono::seconds{-86400 * 365 * 1000LL}}));
+}

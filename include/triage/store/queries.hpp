@@ -128,7 +128,7 @@ class HistoryReader {
   std::size_t bulk_threshold_ = 20000;
   bool bulk_ = false;
   std::unique_ptr<SQLite::Statement> orders_only_;
-  std::unordered_map<std::string, std::vector<DisputeRow>> disputes_by_order_;
+  std::unordered_map<std::int64_t, std::vector<DisputeRow>> disputes_by_order_;  // by the order's rowid
   std::vector<std::pair<std::int64_t, ReviewRow>> reviews_by_customer_;  // sorted by customer, stable
 };
 
