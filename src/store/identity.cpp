@@ -15,7 +15,8 @@ namespace {
 
 // Identifiers held in memory: 2^21 slots of 12 bytes (24 MiB) at most, so
 // memory stays bounded whatever the size of the file or the database.
-constexpr std::size_t cache_limit = 1'400'000;
+// (The map doubles past 2/3 full: 2^21 * 2 / 3 = 1,398,101 entries.)
+constexpr std::size_t cache_limit = 1'390'000;
 constexpr std::size_t pending_text_limit = 8u << 20;    // bulk: flush new identifiers every 8 MiB
 constexpr std::size_t offline_text_limit = 2u << 20;    // offline: hand them over every 2 MiB
 
