@@ -457,7 +457,7 @@ int run_import(const GlobalOptions& g, const ImportOptions& o) {
         if (!has_pending) return;
         auto& item = pipe.slot();
         std::swap(item.rec, pending);
-        store::prepare(item.rec, item.prep);
+        store::prepare(item.rec, item.prep, offline);
         resolve_here(item.prep);
         pipe.push();
         has_pending = false;
@@ -520,7 +520,7 @@ int run_import(const GlobalOptions& g, const ImportOptions& o) {
           reject(rec, why);
           continue;
         }
-        store::prepare(item.rec, item.prep);
+        store::prepare(item.rec, item.prep, offline);
         resolve_here(item.prep);
         pipe.push();
       }

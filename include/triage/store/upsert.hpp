@@ -40,10 +40,12 @@ struct Prepared {
   // Identity writes that offline resolution handed over with this record.
   std::unique_ptr<IdentityWrites> writes;
 };
-void prepare(const Order& r, Prepared& out);
-void prepare(const Complaint& r, Prepared& out);
-void prepare(const Dispute& r, Prepared& out);
-void prepare(const Review& r, Prepared& out);
+// warm: an offline resolver whose table to start fetching for these
+// identifiers while the row hash is computed.
+void prepare(const Order& r, Prepared& out, const IdentityResolver* warm = nullptr);
+void prepare(const Complaint& r, Prepared& out, const IdentityResolver* warm = nullptr);
+void prepare(const Dispute& r, Prepared& out, const IdentityResolver* warm = nullptr);
+void prepare(const Review& r, Prepared& out, const IdentityResolver* warm = nullptr);
 
 // Prepared statements, reused for every row; use inside one write transaction.
 class Upserter {
