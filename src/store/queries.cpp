@@ -121,15 +121,18 @@ std::vector<Target> HistoryReader::select(Selection selection, const std::string
       "((c.kind IS NULL OR c.kind = '') AND (c.inferred_by IS NULL OR c.inferred_by <> ?1))";
   std::string sql;
   switch (selection) {
-    case Selection::pending:
-      // The decided test runs once per row in the inner query, the filter in the outer one.
-      sql = "SELECT rowid, customer, received_at, decide FROM (SELECT c.rowid AS rowid, " + customer +
-            " AS customer, c.received_at AS received_at, "
-            "((c.status IS NULL OR c.status NOT IN ('closed', 'resolved')) AND NOT EXISTS "
-            "(SELECT 1 FROM decisions d WHERE d.policy_version = ?1 AND d.complaint_id = c.complaint_id)) "
-            "AS decide, " +
-            unclassified + " AS classify FROM complaints c) WHERE decide OR classify";
+    case Selection::pending: {
+      // A plain filter over the covering complaints_triage index: the
+      // customer (a lookup in orders for complaints that name none) is worked
+      // out only for the rows selected. (As a subquery in FROM, SQLite worked
+      // it out for every complaint: six times slower on 200,000.)
+      const std::string decide =
+          "((c.status IS NULL OR c.status NOT IN ('closed', 'resolved')) AND NOT EXISTS "
+          "(SELECT 1 FROM decisions d WHERE d.policy_version = ?1 AND d.complaint_id = c.complaint_id))";
+      sql = "SELECT c.rowid, " + customer + ", c.received_at, " + decide + " FROM complaints c WHERE " + decide +
+            " OR " + unclassified;
       break;
+    }
     case Selection::all:
       sql = "SELECT c.rowid, " + customer + ", c.received_at, 1 FROM complaints c WHERE ?1 IS NOT NULL";
       break;
