@@ -16,6 +16,11 @@
 
 namespace triage::input {
 
+namespace {
+// What std::tolower does in the C locale (triage never sets another), inline.
+char lower_ascii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+}  // namespace
+
 std::string_view trim(std::string_view s) {
   auto space = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
   while (!s.empty() && space(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
@@ -120,8 +125,7 @@ constexpr std::array<CurrencySign, 22> currency_signs{{
 bool iequal_ascii(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-      return false;
+    if (lower_ascii(a[i]) != lower_ascii(b[i])) return false;
   }
   return true;
 }
@@ -641,7 +645,7 @@ std::string_view normalize_lang(std::string_view folded) {
 void normalize_email(std::string_view in, std::string& out) {
   const auto s = trim(in);
   out.assign(s.data(), s.size());
-  for (auto& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (auto& c : out) c = lower_ascii(c);
   if (out.size() > 7 && out.compare(0, 7, "mailto:") == 0) out.erase(0, 7);
 }
 
