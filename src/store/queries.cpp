@@ -3,6 +3,7 @@
 #include "triage/store/queries.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 namespace triage::store {
 
@@ -175,6 +176,13 @@ void HistoryReader::load_bulk() {
     while (q.executeStep())
       disputes_by_order_[q.getColumn(0).getInt64()].push_back(
           DisputeRow{text(q, 1), q.getColumn(2).getInt64(), text(q, 3), text(q, 4)});
+    // One bit per order rowid answers "any dispute?" from the cache; the map
+    // (a cache miss or two) is asked only for the few orders that have one.
+    std::int64_t top = -1;
+    for (const auto& [rowid, list] : disputes_by_order_) top = std::max(top, rowid);
+    disputed_.assign(static_cast<std::size_t>(top + 1), false);
+    for (const auto& [rowid, list] : disputes_by_order_)
+      if (rowid >= 0) disputed_[static_cast<std::size_t>(rowid)] = true;
   }
   // In the order the per-customer query meets them: posted_at, then rowid.
   {
@@ -245,7 +253,8 @@ void HistoryReader::load(std::int64_t customer, std::int64_t rowid, CustomerHist
       o.currency = text(q, 4);
       o.refunded = opt_int(q, 5);
       o.rowid = q.getColumn(6).getInt64();
-      if (!disputes_by_order_.empty()) {
+      if (o.rowid >= 0 && static_cast<std::uint64_t>(o.rowid) < disputed_.size() &&
+          disputed_[static_cast<std::size_t>(o.rowid)]) {
         const auto it = disputes_by_order_.find(o.rowid);
         if (it != disputes_by_order_.end()) out.disputes.insert(out.disputes.end(), it->second.begin(), it->second.end());
       }
@@ -278,8 +287,12 @@ void HistoryReader::load(std::int64_t customer, std::int64_t rowid, CustomerHist
               [](const DisputeRow& a, const DisputeRow& b) { return a.opened_at < b.opened_at; });
   }
   if (bulk_) {
-    auto it = std::lower_bound(reviews_by_customer_.begin(), reviews_by_customer_.end(), customer,
-                               [](const auto& r, std::int64_t c) { return r.first < c; });
+    // A walk loads customers in ascending order: carry on from the last one
+    // rather than searching the whole list each time.
+    auto it = reviews_by_customer_.begin() + static_cast<std::ptrdiff_t>(reviews_at_);
+    if (it != reviews_by_customer_.begin() && std::prev(it)->first >= customer) it = reviews_by_customer_.begin();
+    while (it != reviews_by_customer_.end() && it->first < customer) ++it;
+    reviews_at_ = static_cast<std::size_t>(it - reviews_by_customer_.begin());
     for (; it != reviews_by_customer_.end() && it->first == customer; ++it) out.reviews.push_back(it->second);
   } else {
     auto& q = *reviews_;

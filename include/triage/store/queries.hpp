@@ -130,6 +130,8 @@ class HistoryReader {
   std::unique_ptr<SQLite::Statement> orders_only_;
   std::unordered_map<std::int64_t, std::vector<DisputeRow>> disputes_by_order_;  // by the order's rowid
   std::vector<std::pair<std::int64_t, ReviewRow>> reviews_by_customer_;  // sorted by customer, stable
+  std::size_t reviews_at_ = 0;  // where the last customer's reviews started
+  std::vector<bool> disputed_;  // by order rowid: has a dispute
 };
 
 }  // namespace triage::store
