@@ -246,9 +246,16 @@ void IdentityResolver::merge(std::int64_t from, std::int64_t into) {
     ++merges_;
     return;
   }
+  // In bulk mode identities and the deferred table (without their customer
+  // index) are re-pointed once for all merges, at finish().
+  repoint(from, into, !bulk_);
+  ++merges_;
+}
+
+void IdentityResolver::repoint(std::int64_t from, std::int64_t into, bool with_identities) {
   for (const char* table : {"identities", "orders", "complaints", "reviews"}) {
-    // Without their customer index: once for all merges, at finish().
-    if (bulk_ && (deferred_table_ == table || std::strcmp(table, "identities") == 0)) continue;
+    const bool identities = std::strcmp(table, "identities") == 0;
+    if (identities ? !with_identities : deferred_table_ == table) continue;
     SQLite::Statement st(db_, fmt::format("UPDATE {} SET customer = ?2 WHERE customer = ?1", table));
     st.bind(1, from);
     st.bind(2, into);
@@ -257,7 +264,6 @@ void IdentityResolver::merge(std::int64_t from, std::int64_t into) {
   SQLite::Statement del(db_, "DELETE FROM customers WHERE id = ?");
   del.bind(1, from);
   del.exec();
-  ++merges_;
 }
 
 void IdentityResolver::flush_pending() {
@@ -347,19 +353,8 @@ void IdentityResolver::apply(const IdentityWrites& w) {
     add_.bind(2, w.idents[i].second);
     add_.exec();
   }
-  for (const auto& [from, into] : w.merged) {
-    // identities and the deferred table are re-pointed at finish().
-    for (const char* table : {"orders", "complaints", "reviews"}) {
-      if (deferred_table_ == table) continue;
-      SQLite::Statement st(db_, fmt::format("UPDATE {} SET customer = ?2 WHERE customer = ?1", table));
-      st.bind(1, from);
-      st.bind(2, into);
-      st.exec();
-    }
-    SQLite::Statement del(db_, "DELETE FROM customers WHERE id = ?");
-    del.bind(1, from);
-    del.exec();
-  }
+  // identities and the deferred table are re-pointed at finish().
+  for (const auto& [from, into] : w.merged) repoint(from, into, false);
 }
 
 void IdentityResolver::go_online() {

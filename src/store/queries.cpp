@@ -76,6 +76,18 @@ std::unique_ptr<SQLite::Statement> prepare(SQLite::Database& db, const std::stri
   return std::make_unique<SQLite::Statement>(db, sql);
 }
 
+// An order of a customer's history from the columns order_id, created_at,
+// status, total, currency, refunded (0-5) and its rowid at `rowid_col`.
+void read_history_order(SQLite::Statement& q, int rowid_col, OrderRow& o) {
+  o.order_id = text(q, 0);
+  o.created_at = q.getColumn(1).getInt64();
+  o.status = text(q, 2);
+  o.total = q.getColumn(3).getInt64();
+  o.currency = text(q, 4);
+  o.refunded = opt_int(q, 5);
+  o.rowid = q.getColumn(rowid_col).getInt64();
+}
+
 }  // namespace
 
 void CustomerHistory::clear() {
@@ -246,13 +258,7 @@ void HistoryReader::load(std::int64_t customer, std::int64_t rowid, CustomerHist
     q.bind(1, customer);
     while (q.executeStep()) {
       auto& o = out.orders.emplace_back();
-      o.order_id = text(q, 0);
-      o.created_at = q.getColumn(1).getInt64();
-      o.status = text(q, 2);
-      o.total = q.getColumn(3).getInt64();
-      o.currency = text(q, 4);
-      o.refunded = opt_int(q, 5);
-      o.rowid = q.getColumn(6).getInt64();
+      read_history_order(q, 6, o);
       if (o.rowid >= 0 && static_cast<std::uint64_t>(o.rowid) < disputed_.size() &&
           disputed_[static_cast<std::size_t>(o.rowid)]) {
         const auto it = disputes_by_order_.find(o.rowid);
@@ -269,14 +275,7 @@ void HistoryReader::load(std::int64_t customer, std::int64_t rowid, CustomerHist
     while (q.executeStep()) {
       // An order with several disputes comes once per dispute.
       if (out.orders.empty() || out.orders.back().order_id != q.getColumn(0).getText()) {
-        auto& o = out.orders.emplace_back();
-        o.order_id = text(q, 0);
-        o.created_at = q.getColumn(1).getInt64();
-        o.status = text(q, 2);
-        o.total = q.getColumn(3).getInt64();
-        o.currency = text(q, 4);
-        o.refunded = opt_int(q, 5);
-        o.rowid = q.getColumn(9).getInt64();
+        read_history_order(q, 9, out.orders.emplace_back());
       }
       if (!q.getColumn(6).isNull())
         out.disputes.push_back(

@@ -155,6 +155,8 @@ CREATE INDEX orders_customer ON orders(customer, created_at, status, total, curr
       // table's PRIMARY KEY, so that a first import into an empty table can
       // drop it and append rows to one B-tree only, building the index with one
       // sort at the end. Rowids, columns and the covering index stay as they were.
+      // The table is written out again in full: SQLite cannot drop a primary
+      // key in place, and a released migration is never edited.
       R"sql(
 CREATE TABLE orders_v3 (
   order_id      TEXT NOT NULL,

@@ -91,33 +91,27 @@ std::int64_t row_hash(const Review& r) {
   return h.value();
 }
 
-void prepare(const Order& r, Prepared& out, const IdentityResolver* warm) {
+namespace {
+// Orders, complaints and reviews name their customer by the same three identifiers.
+template <typename Record>
+void prepare_identified(const Record& r, Prepared& out, const IdentityResolver* warm) {
   out.resolved = false;
   out.writes.reset();
   prepare_idents(r.customer_id, r.email, r.phone, out.ids);
   if (warm) warm->prefetch(out.ids);
   out.hash = row_hash(r);
 }
-void prepare(const Complaint& r, Prepared& out, const IdentityResolver* warm) {
-  out.resolved = false;
-  out.writes.reset();
-  prepare_idents(r.customer_id, r.email, r.phone, out.ids);
-  if (warm) warm->prefetch(out.ids);
-  out.hash = row_hash(r);
-}
+}  // namespace
+
+void prepare(const Order& r, Prepared& out, const IdentityResolver* warm) { prepare_identified(r, out, warm); }
+void prepare(const Complaint& r, Prepared& out, const IdentityResolver* warm) { prepare_identified(r, out, warm); }
 void prepare(const Dispute& r, Prepared& out, const IdentityResolver*) {
   out.hash = row_hash(r);
   out.resolved = false;
   out.writes.reset();
   out.ids.n = 0;
 }
-void prepare(const Review& r, Prepared& out, const IdentityResolver* warm) {
-  out.resolved = false;
-  out.writes.reset();
-  prepare_idents(r.customer_id, r.email, r.phone, out.ids);
-  if (warm) warm->prefetch(out.ids);
-  out.hash = row_hash(r);
-}
+void prepare(const Review& r, Prepared& out, const IdentityResolver* warm) { prepare_identified(r, out, warm); }
 
 Upserter::Upserter(SQLite::Database& db, std::int64_t import_id) : db_(db), import_id_(import_id), ids_(db) {}
 Upserter::~Upserter() = default;

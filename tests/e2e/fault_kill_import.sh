@@ -4,17 +4,7 @@
 # the import or after it, and running the import again completes it.
 # The file is sized so that one import takes about 0.6 s on this machine
 # (and build: sanitizers are slower), which keeps the test well under a minute.
-set -euo pipefail
-bin="${TRIAGE_BIN:?}"
-command -v sqlite3 >/dev/null || { echo "skipped: sqlite3 is not installed (scripts/deps installs it)"; exit 0; }
-work="$(mktemp -d)"
-child=""
-cleanup() {
-  [ -n "$child" ] && kill -9 "$child" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-cd "$work"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/kill_setup.sh"
 
 gen() {  # gen N FILE: N orders over 5000 customers
   awk -v n="$1" 'BEGIN {

@@ -6,17 +6,7 @@
 # holds the state before or after; a re-run completes it, and the file is back
 # in WAL mode with every index in place. Also: that fast path gives the same
 # rows, customers and summary as the ordinary path.
-set -euo pipefail
-bin="${TRIAGE_BIN:?}"
-command -v sqlite3 >/dev/null || { echo "skipped: sqlite3 is not installed (scripts/deps installs it)"; exit 0; }
-work="$(mktemp -d)"
-child=""
-cleanup() {
-  [ -n "$child" ] && kill -9 "$child" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-cd "$work"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/kill_setup.sh"
 fail() { echo "FAIL: $*"; status=1; }
 status=0
 

@@ -110,6 +110,9 @@ class IdentityResolver {
   std::optional<std::int64_t> lookup(const std::string& ident, std::uint64_t hash);
   std::int64_t root(std::int64_t id) const;
   void merge(std::int64_t from, std::int64_t into);
+  // Moves `from`'s rows to `into` (identities only when asked; never the
+  // deferred table) and deletes `from`.
+  void repoint(std::int64_t from, std::int64_t into, bool with_identities);
   void add_ident(const std::string& ident, std::uint64_t hash, std::int64_t customer);
   void flush_pending();
   void remember(std::uint64_t hash, std::int64_t customer);
