@@ -45,20 +45,12 @@ got="$(sqlite3 full.db 'SELECT count(*) FROM orders')"
 echo "import of $rows rows takes ${full_ms} ms; killing at random moments within it"
 
 status=0
-killed_mid=0
 for round in $(seq 1 20); do
   cp base.db t.db
   rm -f t.db-wal t.db-shm
   # A random moment in the first 110% of the import's run time.
   delay_ms=$(( (RANDOM * 32768 + RANDOM) % (full_ms * 11 / 10 + 1) ))
-  "$bin" --db t.db -q import orders big.csv 2>/dev/null &
-  child=$!
-  sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
-  kill -9 "$child" 2>/dev/null || true
-  rc=0
-  wait "$child" 2>/dev/null || rc=$?
-  child=""
-  [ "$rc" = 137 ] && killed_mid=$((killed_mid + 1))
+  kill_import "$delay_ms" t.db big.csv
 
   check="$(sqlite3 t.db 'PRAGMA integrity_check' 2>&1)" || true
   if [ "$check" != ok ]; then

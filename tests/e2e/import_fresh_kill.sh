@@ -59,19 +59,11 @@ printf '%s\n' 'order_id,created_at,total' 'Z-0,2026-01-01,1.00' >z.csv
 [ "$(q probe.db "SELECT count(DISTINCT customer) FROM orders WHERE order_id IN ('A-1', 'A-2', 'A-3')")" = 1 ] ||
   fail "A-1..A-3 not merged into one customer"
 
-killed_mid=0
 for round in $(seq 1 10); do
   cp base.db t.db
   rm -f t.db-wal t.db-shm t.db-journal
   delay_ms=$(( (RANDOM * 32768 + RANDOM) % (ms * rows / 20000 * 11 / 10 + 1) ))
-  "$bin" --db t.db -q import orders big.csv 2>/dev/null &
-  child=$!
-  sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
-  kill -9 "$child" 2>/dev/null || true
-  rc=0
-  wait "$child" 2>/dev/null || rc=$?
-  child=""
-  [ "$rc" = 137 ] && killed_mid=$((killed_mid + 1))
+  kill_import "$delay_ms" t.db big.csv
 
   check="$(q t.db 'PRAGMA integrity_check' 2>&1)" || true
   [ "$check" = ok ] || { fail "round $round (killed at ${delay_ms} ms): integrity_check: $check"; continue; }
