@@ -151,22 +151,17 @@ int run_run(const GlobalOptions& g, const RunOptions& o) {
   const auto program = policy::load_program(resolve_policies(o.policies), g.config);
   const std::string& version = program->version();
   // The lexicons compile on their first match (a tenth of a second for the
-  // default pack): once the selection has found something to decide, a
-  // throwaway decision compiles them on another core while the first
-  // customers' histories are read; a run with nothing to decide does not
-  // compile them at all. Any error here is the real decisions' to report.
-  std::thread warm_up;
-  const auto start_warm_up = [&](std::size_t selected) {
-    if (selected == 0) return;
-    warm_up = std::thread([&program] {
-      try {
-        facts::FactSet f;
-        f.set_text(facts::FactId::complaint_text, "warm up");
-        (void)program->decide(f, policy::Tracing::off);
-      } catch (...) {
-      }
-    });
-  };
+  // default pack): a throwaway decision compiles them on another core while
+  // the database is opened and the complaints selected. Any error here is
+  // the real decisions' to report.
+  std::thread warm_up([&program] {
+    try {
+      facts::FactSet f;
+      f.set_text(facts::FactId::complaint_text, "warm up");
+      (void)program->decide(f, policy::Tracing::off);
+    } catch (...) {
+    }
+  });
   struct JoinWarmUp {
     std::thread& t;
     ~JoinWarmUp() {
@@ -198,7 +193,6 @@ int run_run(const GlobalOptions& g, const RunOptions& o) {
   walk.version = version;
   walk.now = now;
   walk.kinds = facts::KindSource::keep_inferred;
-  walk.on_selected = start_warm_up;
 
   const report::TableStyle style =
       format == report::Format::table ? report::detect_style(STDOUT_FILENO) : report::TableStyle{};

@@ -116,7 +116,6 @@ std::size_t Walker::walk(const WalkOptions& o, const Visitor& visit) {
                                               "complaints export), or import the complaints first",
                                               terminal_safe(o.complaint_id)));
   }
-  if (o.on_selected) o.on_selected(targets.size());
 
   // Reading (SQLite) runs on a thread of its own, a few customers ahead of
   // building the facts and deciding, which run here: the visitor sees the

@@ -56,8 +56,6 @@ struct WalkOptions {
   // From this many selected complaints on, disputes and reviews are read
   // once into memory rather than per customer (same facts either way).
   std::size_t bulk_from = 20000;
-  // Called once the complaints are selected, with how many (before any is read).
-  std::function<void(std::size_t)> on_selected;
 };
 
 class Walker {
