@@ -59,10 +59,6 @@ std::size_t broken_length(std::string_view s, std::size_t i) {
   return k;
 }
 
-nlohmann::ordered_json text_or_null(const std::string& s) {
-  return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
-}
-
 // JSON text written directly: the writers' hot path for hundreds of thousands
 // of rows. Escapes as nlohmann::json's dump does (control characters as
 // \uXXXX, invalid UTF-8 replaced by U+FFFD), which the tests compare.
@@ -201,49 +197,6 @@ void write_json(const Row& r, const date::time_zone* zone, std::string& out) {
   put_key(out, "policy_version");
   put_string(out, r.policy_version);
   out += '}';
-}
-
-nlohmann::ordered_json evidence_json(const Row& r) {
-  auto out = nlohmann::ordered_json::array();
-  for (const auto& f : r.evidence) {
-    nlohmann::ordered_json e;
-    e["fact"] = f.name;
-    e["value"] = f.missing ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.value);
-    out.push_back(std::move(e));
-  }
-  for (const auto& h : r.hits) {
-    nlohmann::ordered_json e;
-    e["lexicon"] = h.lexicon;
-    e["words"] = h.words;
-    out.push_back(std::move(e));
-  }
-  return out;
-}
-
-nlohmann::ordered_json to_json(const Row& r, const date::time_zone* zone) {
-  nlohmann::ordered_json j;
-  j["complaint"] = r.complaint;
-  j["order"] = text_or_null(r.order);
-  j["customer"] = text_or_null(r.customer);
-  j["segment"] = r.segment;
-  j["action"] = r.action;
-  j["action_label"] = r.action_label;
-  j["rule"] = text_or_null(r.rule);
-  j["priority"] = r.priority;
-  j["tags"] = r.tags;
-  j["reply_by"] = iso_local(r.reply_by, zone);
-  j["overdue"] = r.overdue;
-  j["lang"] = r.lang;
-  j["why"] = r.why;
-  j["reply"] = r.reply;
-  j["evidence"] = evidence_json(r);
-  j["also_matched"] = r.also_matched;
-  j["policy_version"] = r.policy_version;
-  return j;
-}
-
-std::string dump(const nlohmann::ordered_json& j) {
-  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
 namespace {

@@ -20,6 +20,52 @@ namespace {
 
 const date::time_zone* warsaw() { return date::locate_zone("Europe/Warsaw"); }
 
+// The JSON the writers must produce, built the slow and obvious way with
+// nlohmann::json, as the reference for the direct writer.
+nlohmann::ordered_json text_or_null(const std::string& s) {
+  return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
+}
+nlohmann::ordered_json reference_evidence(const Row& r) {
+  auto out = nlohmann::ordered_json::array();
+  for (const auto& f : r.evidence) {
+    const auto value = f.missing ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(f.value);
+    out.push_back({{"fact", f.name}, {"value", value}});
+  }
+  for (const auto& h : r.hits) out.push_back({{"lexicon", h.lexicon}, {"words", h.words}});
+  return out;
+}
+nlohmann::ordered_json reference_json(const Row& r, const date::time_zone* zone) {
+  nlohmann::ordered_json j;
+  j["complaint"] = r.complaint;
+  j["order"] = text_or_null(r.order);
+  j["customer"] = text_or_null(r.customer);
+  j["segment"] = r.segment;
+  j["action"] = r.action;
+  j["action_label"] = r.action_label;
+  j["rule"] = text_or_null(r.rule);
+  j["priority"] = r.priority;
+  j["tags"] = r.tags;
+  j["reply_by"] = iso_local(r.reply_by, zone);
+  j["overdue"] = r.overdue;
+  j["lang"] = r.lang;
+  j["why"] = r.why;
+  j["reply"] = r.reply;
+  j["evidence"] = reference_evidence(r);
+  j["also_matched"] = r.also_matched;
+  j["policy_version"] = r.policy_version;
+  return j;
+}
+std::string dump(const nlohmann::ordered_json& j) {
+  return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+// What the writers write for one row.
+std::string written(const Row& r) {
+  std::string out;
+  write_json(r, warsaw(), out);
+  return out;
+}
+
 Row row(const std::string& id, Timestamp reply_by, bool overdue) {
   Row r;
   r.complaint = id;
@@ -108,7 +154,7 @@ TEST_CASE("JSON stays valid with control characters and invalid UTF-8") {
   auto r = row("K1", 1795510800, false);
   r.why = "nul\0 esc\x1b bell\x07 bad\xc3\x28 end"s;  // the literal holds a NUL
   r.reply = "\xff\xfe";
-  const std::string s = dump(to_json(r, warsaw()));
+  const std::string s = written(r);
   CHECK(s.find('\x1b') == std::string::npos);
   const auto j = nlohmann::json::parse(s);
   CHECK(j["why"].get<std::string>().find("esc\x1b") != std::string::npos);
@@ -116,9 +162,9 @@ TEST_CASE("JSON stays valid with control characters and invalid UTF-8") {
 }
 
 TEST_CASE("JSON fields in the documented order and types") {
-  const auto j = nlohmann::json::parse(dump(to_json(row("K1", 1795510800, true), warsaw())));
+  const auto j = nlohmann::json::parse(written(row("K1", 1795510800, true)));
   std::vector<std::string> keys;
-  const auto ordered = nlohmann::ordered_json::parse(dump(to_json(row("K1", 1795510800, true), warsaw())));
+  const auto ordered = nlohmann::ordered_json::parse(written(row("K1", 1795510800, true)));
   for (auto it = ordered.begin(); it != ordered.end(); ++it) keys.push_back(it.key());
   CHECK(keys == std::vector<std::string>{"complaint", "order", "customer", "segment", "action", "action_label", "rule",
                                          "priority", "tags", "reply_by", "overdue", "lang", "why", "reply",
@@ -132,7 +178,7 @@ TEST_CASE("JSON fields in the documented order and types") {
   auto none = row("K2", 0, false);
   none.rule.clear();
   none.order.clear();
-  const auto k = nlohmann::json::parse(dump(to_json(none, warsaw())));
+  const auto k = nlohmann::json::parse(written(none));
   CHECK(k["rule"].is_null());
   CHECK(k["order"].is_null());
 }
@@ -220,10 +266,10 @@ TEST_CASE("the direct JSON writer writes what nlohmann::json's dump writes") {
   for (const auto& r : rows) {
     std::string direct;
     write_json(r, warsaw(), direct);
-    CHECK(direct == dump(to_json(r, warsaw())));
+    CHECK(direct == dump(reference_json(r, warsaw())));
     std::string ev;
     write_evidence_json(r, ev);
-    CHECK(ev == dump(evidence_json(r)));
+    CHECK(ev == dump(reference_evidence(r)));
   }
 }
 

@@ -2,7 +2,6 @@
 // encodings every writer shares: JSON objects, local times, safe text.
 #pragma once
 
-#include <nlohmann/json.hpp>
 
 #include <string>
 #include <string_view>
@@ -42,17 +41,13 @@ struct Row {
 Row make_row(policy::Decision&& d, std::string complaint, std::string order, std::string customer,
              std::string policy_version);
 
-// The row as one JSON object, fields in the documented order.
-nlohmann::ordered_json to_json(const Row& r, const date::time_zone* zone);
+// The row as one compact JSON object, fields in the documented order,
+// appended to `out`; invalid UTF-8 in customer text becomes U+FFFD, never an
+// error (the same text nlohmann::json's dump writes with its `replace`
+// handler, without building a JSON value first).
+void write_json(const Row& r, const date::time_zone* zone, std::string& out);
 // The evidence list: {fact, value} for facts read (value null when missing),
 // {lexicon, words} for lexicon hits.
-nlohmann::ordered_json evidence_json(const Row& r);
-// Compact JSON text; invalid UTF-8 in customer text becomes U+FFFD, never an error.
-std::string dump(const nlohmann::ordered_json& j);
-
-// The same JSON texts as dump(to_json(r)) and dump(evidence_json(r)), appended
-// to `out` without building a JSON value first (the writers' hot path).
-void write_json(const Row& r, const date::time_zone* zone, std::string& out);
 void write_evidence_json(const Row& r, std::string& out);
 void write_list_json(const std::vector<std::string>& v, std::string& out);
 
