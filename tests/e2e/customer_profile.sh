@@ -1,12 +1,9 @@
 #!/usr/bin/env bash
 # triage customer: one customer found by e-mail, by phone in another spelling,
 # by order and by complaint id, with orders, LTV, returns, reviews, decisions.
-set -euo pipefail
-bin="${TRIAGE_BIN:?}"; ex="${TRIAGE_SOURCE_DIR:?}/examples"
-work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
-cd "$work"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
+ex="$src/examples"
 export TRIAGE_DB="$work/t.db"
-fail() { echo "FAIL: $*"; exit 1; }
 
 "$bin" -q import orders "$ex/zamowienia.csv" --map "$ex/zamowienia.map.toml"
 "$bin" -q import reviews "$ex/reviews.csv"

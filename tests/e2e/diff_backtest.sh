@@ -1,12 +1,9 @@
 #!/usr/bin/env bash
 # triage diff: raising vip_ltv in a copy of the pack moves a VIP's goodwill to
 # customer-error, shows the rule and values behind it, and records nothing.
-set -euo pipefail
-bin="${TRIAGE_BIN:?}"; ex="${TRIAGE_SOURCE_DIR:?}/examples"
-work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
-cd "$work"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
+ex="$src/examples"
 export TRIAGE_DB="$work/t.db"
-fail() { echo "FAIL: $*"; exit 1; }
 
 "$bin" -q import orders "$ex/shopify-orders.csv" --preset shopify
 "$bin" -q import orders "$ex/zamowienia.csv" --map "$ex/zamowienia.map.toml"

@@ -5,12 +5,8 @@
 # Round 1 waits (busy_timeout 30s): all three must succeed. Round 2 gives up
 # almost at once (busy_timeout 1ms): some may exit 3, with a clear message;
 # running them again then completes the work.
-set -euo pipefail
-bin="${TRIAGE_BIN:?}"
-command -v sqlite3 >/dev/null || { echo "skipped: sqlite3 is not installed (scripts/deps installs it)"; exit 0; }
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-cd "$work"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
+need_sqlite3
 
 gen() {  # gen PREFIX FROM TO FILE
   awk -v p="$1" -v a="$2" -v b="$3" 'BEGIN {

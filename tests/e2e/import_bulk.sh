@@ -3,13 +3,8 @@
 # indexes rebuilt at the end): customers still merge across identifiers, the
 # later duplicate wins, indexes and foreign keys are intact, and a re-import
 # leaves the rows as they were.
-set -euo pipefail
-bin="${TRIAGE_BIN:?}"
-command -v sqlite3 >/dev/null || { echo "skipped: sqlite3 is not installed"; exit 0; }
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
+need_sqlite3
 
 # 30,000 orders over 3,000 customers (by customer_id and e-mail); after the
 # bulk switch, rows that link a phone-only customer to an e-mail customer, and a duplicate.

@@ -1,14 +1,8 @@
 #!/usr/bin/env bash
 # A Polish shop's own export: Windows-1250, ';', CRLF, decimal commas and
 # no-break-space thousands, Polish headers and values: imports right with no flags.
-set -euo pipefail
-bin="${TRIAGE_BIN:?}"
-src="${TRIAGE_SOURCE_DIR:?}"
-command -v sqlite3 >/dev/null || { echo "skipped: sqlite3 is not installed"; exit 0; }
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
+need_sqlite3
 q() { sqlite3 t.db "$1"; }
 
 cp "$src/tests/data/import/zamowienia-cp1250.csv" .

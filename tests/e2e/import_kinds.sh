@@ -1,14 +1,8 @@
 #!/usr/bin/env bash
 # Every kind and preset: a WooCommerce export, Stripe disputes, Polish
 # complaints with a multi-line message, Czech tab-separated reviews.
-set -euo pipefail
-bin="${TRIAGE_BIN:?}"
-src="${TRIAGE_SOURCE_DIR:?}"
-command -v sqlite3 >/dev/null || { echo "skipped: sqlite3 is not installed"; exit 0; }
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
+need_sqlite3
 q() { sqlite3 t.db "$1"; }
 cp "$src/tests/data/import/"{woocommerce-orders.csv,stripe-disputes.csv,complaints-pl.csv,hodnoceni.csv} .
 

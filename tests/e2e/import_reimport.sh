@@ -1,14 +1,8 @@
 #!/usr/bin/env bash
 # Importing the same export again is a no-op: same counts, same dump, same
 # file size; a later export updates changed rows, adds new ones, keeps absent ones.
-set -euo pipefail
-bin="${TRIAGE_BIN:?}"
-src="${TRIAGE_SOURCE_DIR:?}"
-command -v sqlite3 >/dev/null || { echo "skipped: sqlite3 is not installed"; exit 0; }
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
+need_sqlite3
 
 cp "$src/tests/data/import/"{shopify-orders.csv,zamowienia-cp1250.csv,orders-good.csv,orders-next.csv} .
 import_all() {

@@ -2,14 +2,8 @@
 # Bad rows go verbatim to FILE.rejects.csv (0600) with their line and reason,
 # the rest imports; --strict aborts on the first one and leaves the database
 # byte-identical; --dry-run writes nothing.
-set -euo pipefail
-bin="${TRIAGE_BIN:?}"
-src="${TRIAGE_SOURCE_DIR:?}"
-command -v sqlite3 >/dev/null || { echo "skipped: sqlite3 is not installed"; exit 0; }
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
+need_sqlite3
 
 cp "$src/tests/data/import/"{shopify-orders.csv,orders-one-bad.csv} .
 "$bin" --db t.db -q import orders shopify-orders.csv --preset shopify

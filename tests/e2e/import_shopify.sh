@@ -2,14 +2,8 @@
 # A real Shopify orders export (79 columns, one row per line item) folds into
 # one order per Name with items summed, statuses derived from fulfilment and
 # cancellation, and customers linked by e-mail and phone.
-set -euo pipefail
-bin="${TRIAGE_BIN:?}"
-src="${TRIAGE_SOURCE_DIR:?}"
-command -v sqlite3 >/dev/null || { echo "skipped: sqlite3 is not installed"; exit 0; }
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
+need_sqlite3
 q() { sqlite3 t.db "$1"; }
 
 cp "$src/tests/data/import/shopify-orders.csv" .

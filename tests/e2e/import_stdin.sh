@@ -1,13 +1,7 @@
 #!/usr/bin/env bash
 # '-' reads standard input; its rejects go to stderr with line numbers.
-set -euo pipefail
-bin="${TRIAGE_BIN:?}"
-src="${TRIAGE_SOURCE_DIR:?}"
-command -v sqlite3 >/dev/null || { echo "skipped: sqlite3 is not installed"; exit 0; }
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
+need_sqlite3
 
 "$bin" --db t.db import orders - <"$src/tests/data/import/orders-one-bad.csv" >out 2>err || fail "exit $?"
 [ ! -s out ] || fail "stdout is not empty"

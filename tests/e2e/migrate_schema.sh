@@ -4,12 +4,8 @@
 # forward by an import; one from a newer triage (user_version 999), or a file
 # that is not SQLite at all, is refused with a clear message, exit 1, and left
 # byte-identical.
-set -euo pipefail
-bin="${TRIAGE_BIN:?}"
-command -v sqlite3 >/dev/null || { echo "skipped: sqlite3 is not installed (scripts/deps installs it)"; exit 0; }
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-cd "$work"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
+need_sqlite3
 printf '%s\n' 'order_id,email,created_at,total' 'M-1,m@example.com,2026-01-01,1.00' 'M-2,m@example.com,2026-01-02,2.00' >orders.csv
 status=0
 fail() { echo "FAIL: $*"; status=1; }

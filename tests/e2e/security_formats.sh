@@ -4,11 +4,7 @@
 # leading quote; `--format json` and `ndjson` are always valid JSON with
 # control characters escaped (checked with jq when installed; without it, the
 # absence of raw control bytes is still checked).
-set -euo pipefail
-bin="${TRIAGE_BIN:?}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-cd "$work"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
 status=0
 now=2026-11-30T12:00:00
 q() { local s="${1//\"/\"\"}"; printf '"%s"' "$s"; }

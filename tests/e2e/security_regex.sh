@@ -3,11 +3,7 @@
 # long run of a's (exponential for a backtracking engine) completes quickly
 # because lexicons run on RE2; a regex too large to compile is a policy error
 # with its place, not a hang or a crash.
-set -euo pipefail
-bin="${TRIAGE_BIN:?}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-cd "$work"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
 status=0
 now=2026-11-30T12:00:00
 

@@ -4,11 +4,7 @@
 # reach the terminal through `run --format table`, `explain`, `customer`, or
 # the messages import prints on stderr. Checked without a TTY (where no colour
 # is allowed at all) and, when `script` is available, on a pseudo-terminal.
-set -euo pipefail
-bin="${TRIAGE_BIN:?}"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-cd "$work"
+source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
 status=0
 now=2026-11-30T12:00:00
 esc=$'\e'

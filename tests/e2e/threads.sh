@@ -9,15 +9,10 @@
 # byte-identical output), every complaint is decided exactly once, and
 # the decisions table holds what was printed. scripts/test also runs this
 # under ThreadSanitizer, where any data race fails it.
-set -euo pipefail
-: "${TRIAGE_BIN:?}"
-gen="$(dirname "$TRIAGE_BIN")/bench/triage_bench_gen"
-[ -x "$gen" ] || { echo "FAIL: the generator is not built at $gen (build the triage_bench_gen target)"; exit 1; }
-command -v sqlite3 >/dev/null || { echo "skipped: sqlite3 is not installed (scripts/deps installs it)"; exit 0; }
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-cd "$work"
-fail() { echo "FAIL: $*"; exit 1; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib/setup.sh"
+need_sqlite3
+gen="$(dirname "$bin")/bench/triage_bench_gen"
+[ -x "$gen" ] || fail "the generator is not built at $gen (build the triage_bench_gen target)"
 t() { "$TRIAGE_BIN" --db shop.db -q "$@"; }
 q() { sqlite3 shop.db "$1"; }
 now=2026-11-21T08:00:00Z
